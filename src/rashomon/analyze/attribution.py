@@ -1,0 +1,1042 @@
+"""Who says what: attributions read from the dependency parse, quote marks and a cue lexicon.
+
+An attribution ties a stretch of content to its source (the speaker, or None) through a cue
+("said", "according to", ":"). Content is found these ways:
+
+* a cue verb and its complement: "Rossi said (that) ...", "Rossi denied the report",
+  "Rossi vowed to ...", "Rossi called for ...", "..., Rossi said, adding that ..." (two);
+* a parenthetical cue: "The plan, Rossi said, is dead." and '"...," said Rossi.';
+* "according to X", "In a poll ...", "his claim that ...", "Rossi: ..." at a paragraph
+  start, a signed quotation ('"..." ― Rossi') and "Rossi added:" before a quoted paragraph;
+* quotation marks: a quotation next to a cue is its content, and a quotation that follows
+  one ('"A," she said. "B."') or a quoted paragraph right after it continues the same
+  speaker. A paragraph that opens a quotation without closing it, followed by one that opens
+  another, is one long quotation.
+
+Attributions do not nest: a cue inside a quotation or inside another attribution's content is
+not reported again, so every character of content belongs to one attribution. The lexicons are
+``data/cue_verbs.txt``, ``cue_nouns.txt``, ``cue_adjectives.txt``, ``cue_documents.txt`` and
+``cue_labels.txt``; ``speaker_entity`` is left to ``entities.resolve_speaker``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from rashomon.records import Attribution
+
+if TYPE_CHECKING:
+    from spacy.strings import StringStore
+    from spacy.tokens import Doc, Span, Token
+
+Range = tuple[int, int]
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+PARTICIPLES = {"advcl", "conj", "xcomp"}
+NOMINALS = {"NOUN", "PROPN", "PRON", "NUM"}
+FINITE = {"VBD", "VBZ", "VBP"}
+OBJECT_CONTROL = {  # verbs whose object does what their infinitive says: 'led Rossi to say'
+    "lead",
+    "prompt",
+    "leave",
+    "force",
+    "cause",
+    "push",
+    "press",
+    "urge",
+    "ask",
+    "tell",
+    "encourage",
+    "persuade",
+    "allow",
+    "invite",
+    "inspire",
+    "spur",
+    "drive",
+    "compel",
+    "get",
+}
+CUE_PARTS = {"aux", "auxpass", "neg", "prt"}
+ASIDES = {"appos", "relcl", "acl"}
+FRAME_DEPS = SUBJECTS | CUE_PARTS | {"advmod", "npadvmod"}
+SOURCE_DROP = {"relcl", "acl", "punct"}
+CONTENT_DEPS = {"dobj", "dative", "oprd", "xcomp", "ccomp", "attr", "acomp", "pcomp"}
+ADJUNCTS = {"prep", "npadvmod", "advmod", "advcl", "oprd", "appos", "dep", "acomp", "ccomp"}
+ATTITUDE_PREPS = {"about", "of", "over", "with", "at", "in", "on", "toward", "towards", "to"}
+ARGUMENT_PREPS = {"of", "for", "as", "to", "about", "with", "against", "from", "into", "over"}
+QUOTE_MARKS = re.compile(r"''|``|[\"“”„«»]")
+OPENERS = "“„«"
+CLOSERS = "”»"
+GAP_CHARS = " .,;\u00a0"
+MAX_GAP = 150  # characters of frame ('she said on Monday.') between two quoted stretches
+MAX_LEAD = 60  # characters between a cue and the quotation it opens
+COLON_SOURCE = re.compile(r"(?:^[\"“]?|\s[-—–]\s)([A-Z][\w.'’\- ]{0,40}?)\s*:\s+(\S.*)")
+PLACES = {"GPE", "LOC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}
+NAME_LINKS = {"and", "of", "the", "de", "van", "von"}
+SIGNATURE = re.compile(r"\s*([―—–])\s*([A-Z][^\n(]{1,60}?)[\s.]*(?:\(|$)")
+
+
+@dataclass
+class _Found:
+    """An attribution being built; turned into a frozen ``Attribution`` at the end."""
+
+    content: Range
+    cue: Range
+    source: Range | None = None
+    direct: bool = False
+    anchor: int | None = None  # an offset in the content's paragraph (default: the cue's)
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+@functools.cache
+def _lines(name: str) -> tuple[str, ...]:
+    text = resources.files("rashomon").joinpath("data", name).read_text(encoding="utf-8")
+    rows = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return tuple(row for row in rows if row)
+
+
+@functools.cache
+def _verb_frames() -> dict[str, frozenset[str]]:
+    """Cue verb lemma (or ``verb+preposition``) → the frames its content can take."""
+    frames: dict[str, set[str]] = {}
+    for row in _lines("cue_verbs.txt"):
+        lemma, *kinds = row.split()
+        frames.setdefault(lemma, set()).update(kinds)
+    return {lemma: frozenset(kinds) for lemma, kinds in frames.items()}
+
+
+@functools.cache
+def _phrasal_heads() -> frozenset[str]:
+    return frozenset(key.split("+")[0] for key in _verb_frames() if "+" in key)
+
+
+@functools.cache
+def _words(name: str) -> frozenset[str]:
+    return frozenset(_lines(name))
+
+
+# --------------------------------------------------------------------------- quotations
+
+
+def quotations(text: str) -> list[Range]:
+    """Character ranges of the quotations of ``text``, quote marks included.
+
+    A paragraph that opens a quotation without closing it, followed by a paragraph that opens
+    another, is one quotation running over both (the news convention for long quotes).
+    """
+    regions: list[Range] = []
+    carried: int | None = None
+    for start, end in _paragraphs(text):
+        inner, unclosed = _paragraph_quotes(text, start, end)
+        if carried is not None and inner and inner[0][0] == start:
+            inner[0] = (carried, inner[0][1])
+        elif carried is not None:
+            regions.append((carried, _end_of_line(text, start)))
+        carried = unclosed if carried is None or unclosed is None else carried
+        regions.extend(inner)
+    if carried is not None:
+        regions.append((carried, _end_of_line(text, len(text))))
+    return sorted(regions)
+
+
+def _paragraphs(text: str) -> list[Range]:
+    """The non-blank lines of ``text``, without their edge spaces."""
+    out = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        if line.strip():
+            start = match.start() + len(line) - len(line.lstrip())
+            out.append((start, match.start() + len(line.rstrip())))
+    return out
+
+
+def _end_of_line(text: str, start: int) -> int:
+    """The end of the last non-blank line before ``start``."""
+    return len(text[:start].rstrip())
+
+
+def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Range], int | None]:
+    """Paired quotations inside one paragraph, and where an unclosed one opens."""
+    found: list[Range] = []
+    open_at: int | None = None
+    for match in QUOTE_MARKS.finditer(text, start, end):
+        role = _mark_role(text, match.start(), match.end(), match.group())
+        if open_at is None:
+            open_at = None if role == "close" else match.start()
+        elif role == "open":
+            open_at = match.start()
+        else:
+            found.append((open_at, match.end()))
+            open_at = None
+    return found, open_at
+
+
+def _mark_role(text: str, start: int, end: int, mark: str) -> str:
+    """'open', 'close' or 'either', from the characters around a quote mark."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    opens = before.isspace() or before in "([{—–-/:"
+    closes = after.isspace() or after in ".,;:!?)]}—–-"
+    if opens != closes:
+        return "open" if opens else "close"
+    if mark in OPENERS:
+        return "open"
+    return "close" if mark in CLOSERS else "either"
+
+
+def _speech_like(text: str, region: Range) -> bool:
+    """A quotation that reads as speech, not a scare quote or a title."""
+    inner = text[region[0] : region[1]].strip("\"“”„«»'` ")
+    words = inner.split()
+    if len(words) < 6 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return False  # a title: "Meet the Press," "The Art of the Deal"
+    return len(words) >= 6 or (len(words) >= 2 and inner[-1:] in ",.!?")
+
+
+class _Article:
+    """One parsed article with its quotations and paragraphs, for fast look-ups."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.quotes = quotations(self.text)
+        self.quote_starts = [s for s, _ in self.quotes]
+        self.paragraphs = _paragraphs(self.text)
+        self.paragraph_starts = [s for s, _ in self.paragraphs]
+        self.sentence_starts = [sent.start for sent in doc.sents]
+
+    def sentence(self, token: Token) -> Span:
+        """The sentence of ``token`` (a faster ``token.sent``)."""
+        i = bisect.bisect_right(self.sentence_starts, token.i) - 1
+        end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.doc)
+        return self.doc[self.sentence_starts[i] : end]
+
+    def in_quote(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside a quotation (its marks excluded)."""
+        i = bisect.bisect_right(self.quote_starts, offset) - 1
+        return i >= 0 and self.quotes[i][0] < offset < self.quotes[i][1] - 1
+
+    def quotes_touching(self, span: Range) -> Iterator[Range]:
+        i = max(0, bisect.bisect_right(self.quote_starts, span[0]) - 1)
+        for region in self.quotes[i:]:
+            if region[0] >= span[1]:
+                return
+            if region[1] > span[0]:
+                yield region
+
+    def quote_before(self, offset: int) -> Range | None:
+        """The quotation that ends just before ``offset``, past spaces and commas.
+
+        A quotation closed by a full stop ends its own sentence and is not taken.
+        """
+        i = bisect.bisect_left(self.quote_starts, offset) - 1
+        region = self.quotes[i] if i >= 0 else None
+        if region is None or region[1] > offset or self.text[region[1] : offset].strip(" ,"):
+            return None
+        closed = self.text[region[0] : region[1]].rstrip("\"”»'` ")
+        return None if closed.endswith(".") else region
+
+    def quote_after(self, offset: int) -> Range | None:
+        """The quotation that opens after ``offset`` past a short frame ending in ',' or ':'.
+
+        'said: "..."', 'said Tuesday, "..."', 'said in a statement: "..."'.
+        """
+        i = bisect.bisect_left(self.quote_starts, offset)
+        region = self.quotes[i] if i < len(self.quotes) else None
+        gap = self.text[offset : region[0]] if region else "\n"
+        if "\n" in gap or len(gap) > MAX_LEAD:
+            return None
+        return region if not gap.strip(" ,:") or gap.rstrip()[-1:] in ",:" else None
+
+    def paragraph(self, offset: int) -> Range:
+        """The paragraph that holds ``offset``."""
+        i = max(0, bisect.bisect_right(self.paragraph_starts, offset) - 1)
+        return self.paragraphs[i] if self.paragraphs else (0, len(self.text))
+
+    def next_paragraph(self, offset: int) -> Range | None:
+        i = bisect.bisect_right(self.paragraph_starts, offset)
+        return self.paragraphs[i] if i < len(self.paragraphs) else None
+
+
+# --------------------------------------------------------------------------- tokens → spans
+
+
+def _span(tokens: Iterable[Token]) -> Range | None:
+    """The character range of ``tokens``, without punctuation at its edges (quote marks kept)."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    first = next((i for i, t in enumerate(toks) if not _edge_punct(t)), None)
+    if first is None:
+        return None
+    last = next(i for i in range(len(toks) - 1, -1, -1) if not _edge_punct(toks[i]))
+    return toks[first].idx, toks[last].idx + len(toks[last].text)
+
+
+def _end(token: Token) -> int:
+    return token.idx + len(token.text)
+
+
+def _content(tokens: Iterable[Token]) -> Range | None:
+    """Content from ``tokens``, without a trailing aside (', a former governor')."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    while toks:
+        aside = _trailing_aside(toks)
+        if aside is None:
+            break
+        toks = [t for t in toks if t.i < aside]
+    return _span(toks)
+
+
+def _trailing_aside(toks: list[Token]) -> int | None:
+    """Where a comma-led appositive or relative clause closing ``toks`` starts."""
+    last = toks[-1]
+    while last.is_punct and not last.is_quote and last.i > toks[0].i:
+        last = last.doc[last.i - 1]
+    node = last
+    while node.i > toks[0].i and node.head != node:
+        before = node.doc[node.left_edge.i - 1]
+        if node.dep_ in ASIDES and node.right_edge.i >= last.i and before.text == ",":
+            return before.i if before.i > toks[0].i else None
+        node = node.head
+        if node.i < toks[0].i:
+            break
+    return None
+
+
+def _edge_punct(token: Token) -> bool:
+    return (token.is_punct and not token.is_quote) or token.is_space
+
+
+def _without(head: Token, drop: set[int]) -> list[Token]:
+    return [t for t in head.subtree if t.i not in drop]
+
+
+def _source(subject: Token | None) -> Range | None:
+    """The speaker's words: the subject and its modifiers, without relative clauses."""
+    if subject is None:
+        return None
+    drop: set[int] = set()
+    for child in subject.children:
+        if child.dep_ in SOURCE_DROP:
+            drop.update(t.i for t in child.subtree)
+    return _span(_without(subject, drop))
+
+
+# --------------------------------------------------------------------------- cue verbs
+
+
+def _is_cue_verb(token: Token) -> bool:
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = _lemma(token)
+    return lemma in _verb_frames() or lemma in _phrasal_heads()
+
+
+def _lemma(token: Token) -> str:
+    """The lemma, mended where the lemmatizer cuts a final 'e' ('hopes', 'hoping' → 'hop')."""
+    lemma, lower, frames = token.lemma_.lower(), token.lower_, _verb_frames()
+    if lemma in frames:
+        return lemma
+    if lemma + "e" in frames and lower.startswith(lemma + "e"):
+        return lemma + "e"
+    if token.tag_ == "VBG" and lower.endswith("ing"):
+        stem = lower[:-3]
+        return stem + "e" if stem + "e" in frames else stem
+    return lemma
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the verb it hangs from ("..., adding that ...").
+
+    When the parse gives a finite verb no subject, the noun phrase just before it is taken
+    ('..., the candidate stated that ...' parsed as an apposition).
+    """
+    subject = _tree_subject(verb)
+    if subject is not None or verb.tag_ not in FINITE:
+        return subject
+    return _stray_subject(verb)
+
+
+def _stray_subject(verb: Token) -> Token | None:
+    """A noun phrase ending right before ``verb`` that the parse hung elsewhere."""
+    left = verb.i - 1
+    while left >= 0 and verb.doc[left].pos_ in {"ADV", "AUX", "PART"}:
+        left -= 1
+    if left < 0 or verb.doc[left].pos_ not in NOMINALS:
+        return None
+    noun = verb.doc[left]
+    while noun.head.i > noun.i and noun.head.i < verb.i and noun.head.pos_ in NOMINALS:
+        noun = noun.head
+    return noun if noun.dep_ in {"appos", "conj", "compound", "dobj", "pobj", "npadvmod"} else None
+
+
+def _tree_subject(verb: Token, hops: int = 3) -> Token | None:
+    for hop in range(hops):
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        subject = _own_subject(verb)
+        if subject is not None and (
+            subject.dep_ == "nsubjpass" or (hop and subject.lower_ == "it")
+        ):
+            return None  # 'X is expected to ...', 'it is hard to know ...'
+        if subject is not None:
+            return subject
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in NOMINALS:
+            holder = _holder(verb.head)  # 'Rossi issued a statement saying ...'
+            if holder is None:
+                return verb.head  # 'a poll showing ...', '22 percent saying ...'
+            verb = holder
+            continue
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head  # 'by saying ...', 'after calling ...': the verb above speaks
+        if verb.dep_ not in PARTICIPLES | {"prep"} or verb.head == verb:
+            return None
+        controller = _controller(verb)
+        if controller is not None:
+            return controller
+        verb = _reported_by(verb)
+    return None
+
+
+def _controller(xcomp: Token) -> Token | None:
+    """'led Rossi to say', 'leaving many to wonder': the object of the verb above speaks."""
+    if xcomp.dep_ != "xcomp" or xcomp.head.lemma_.lower() not in OBJECT_CONTROL:
+        return None
+    return next((c for c in xcomp.head.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
+
+
+def _holder(noun: Token) -> Token | None:
+    """The verb whose object ``noun`` is ('issued a statement'), unless a poll or study."""
+    if noun.dep_ != "dobj" or noun.lemma_.lower() in _words("cue_documents.txt"):
+        return None
+    return noun.head
+
+
+def _reported_by(part: Token) -> Token:
+    """What ``part`` hangs from, or the cue verb whose content holds that ('said A, adding B').
+
+    A parse often hangs a second cue verb ('and suggested that', ', saying') on the clause
+    reported by the first; its speaker is then the first cue's, for a that-clause only when
+    both take one.
+    """
+    head = node = part.head
+    if part.dep_ not in {"conj", "advcl"} or not _is_cue_verb(part):
+        return head
+    while node.dep_ in {"xcomp", "conj"} and node.head != node:
+        node = node.head
+    if node.dep_ != "ccomp" or not _is_cue_verb(node.head):
+        return head
+    if part.dep_ == "advcl":
+        return node.head if part.tag_ == "VBG" and _set_off(part) else head
+    parallel = _opens_with_that(node) and any(_opens_with_that(c) for c in part.rights)
+    return node.head if parallel or not _is_cue_verb(node) else head
+
+
+def _set_off(token: Token) -> bool:
+    """Whether a comma opens the phrase of ``token`` (', adding that ...')."""
+    return token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ","
+
+
+def _own_subject(verb: Token) -> Token | None:
+    """The subject child of ``verb`` nearest to it (parses sometimes give two)."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    return min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
+
+
+def _cue_range(verb: Token, *extra: Token) -> Range:
+    tokens = [verb, *extra, *(c for c in verb.children if c.dep_ in CUE_PARTS)]
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+def _clause_content(comp: Token) -> Range | None:
+    """A reported clause, without what follows a semicolon and without nested frames."""
+    doc, drop = comp.doc, set[int]()
+    for token in comp.subtree:
+        if token.i in drop or token.i <= comp.i:
+            continue
+        if token.text == ";" and token.head == comp:
+            drop.update(range(token.i, comp.right_edge.i + 1))
+        elif _frame_inside(token):
+            drop.update(t.i for t in token.subtree)
+            left = token.left_edge.i - 1
+            while left > comp.i and (_edge_punct(doc[left]) or doc[left].dep_ == "cc"):
+                drop.add(left)
+                left -= 1
+    return _content(_without(comp, drop))
+
+
+def _frame_inside(token: Token) -> bool:
+    """', adding that ...' or '... and Rossi says ...': a cue of its own inside a clause."""
+    if not _is_cue_verb(token):
+        return False
+    if token.tag_ == "VBG":
+        return token.doc[token.left_edge.i - 1].text == ","
+    if token.dep_ != "conj":
+        return False
+    return _own_subject(token) is not None or any(c.dep_ == "ccomp" for c in token.rights)
+
+
+def _verb_attribution(verb: Token, article: _Article) -> _Found | None:
+    lemma = _lemma(verb)
+    particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+    frames = _verb_frames().get(f"{lemma}+{particle.lower_}") if particle is not None else None
+    found = _phrasal(verb, lemma) if frames is None else None
+    if found is not None:
+        return found
+    frames = frames or _verb_frames().get(lemma)
+    content = _verb_content(verb, frames, article) if frames else None
+    source = _source(_subject(verb))
+    if content is None or (source is None and _non_finite(verb)):
+        return None
+    return _Found(content[0], _cue_range(verb), source, anchor=content[1])
+
+
+def _non_finite(verb: Token) -> bool:
+    """'to report', 'wanting': a cue with no speaker of its own, mostly not an attribution.
+
+    'It is hard to know ...' is one, with no speaker.
+    """
+    impersonal = verb.dep_ == "xcomp" and any(c.lower_ == "it" for c in verb.head.lefts)
+    return verb.tag_ in {"VB", "VBG"} and verb.dep_ != "ROOT" and not impersonal
+
+
+def _adjective(adj: Token) -> _Found | None:
+    """'Rossi is confident that ...', 'critical of ...', 'eager to ...': an attitude adjective."""
+    if adj.dep_ != "acomp":
+        return None
+    content = _adjective_content(adj)
+    source = _source(_subject(adj.head))
+    if content is None or source is None:
+        return None
+    return _Found(content, _cue_range(adj), source)
+
+
+def _adjective_content(adj: Token) -> Range | None:
+    for child in adj.rights:
+        if child.dep_ == "ccomp":
+            return _clause_content(child)
+        if child.dep_ == "xcomp" and _infinitive(child):
+            return _content(child.subtree)
+        if child.dep_ == "prep" and child.lower_ in ATTITUDE_PREPS:
+            obj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+            return _content(obj.subtree) if obj is not None else None
+    return None
+
+
+def _verb_content(
+    verb: Token, frames: frozenset[str], article: _Article
+) -> tuple[Range, int | None] | None:
+    """The content of cue verb ``verb`` and, when it is not in the cue's paragraph, where."""
+    comp = _nearest(verb, "ccomp", article)
+    clause = _clause_content(comp) if comp is not None and "clause" in frames else None
+    quoted = _adjacent_quote(verb, article) if "clause" in frames else None
+    if comp is not None and comp.i > verb.i and quoted is not None and quoted[1] <= verb.idx:
+        quoted = None  # 'Asked on "Meet the Press," Rossi said he ...': the clause wins
+    if quoted is not None and not (clause and _overlap(clause, quoted)):
+        return quoted, None
+    if clause is not None and comp is not None:
+        around = _around_frame(verb, article) if comp.i < verb.i else None
+        return around or clause, None
+    if "to" in frames:
+        xcomp = next((c for c in verb.rights if c.dep_ == "xcomp" and _infinitive(c)), None)
+        passive = next((c for c in verb.lefts if c.dep_ == "nsubjpass"), None)
+        if xcomp is not None:
+            return _maybe(_with_passive(_complements(verb, xcomp), passive))
+    if "object" in frames:
+        obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return _maybe(_complements(verb, obj))
+        named = _named(verb)
+        if named is not None:
+            return named, None
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            return _maybe(_passive_content(verb, passive))
+    if "clause" not in frames:
+        return None
+    return _maybe(_around_frame(verb, article)) or _block_after(verb, article)
+
+
+def _nearest(verb: Token, dep: str, article: _Article) -> Token | None:
+    """The child of ``verb`` with relation ``dep`` nearest to it, in its paragraph."""
+    para = article.paragraph(verb.idx)
+    found = [c for c in verb.children if c.dep_ == dep and para[0] <= c.idx < para[1]]
+    return min(found, key=lambda c: abs(c.i - verb.i), default=None)
+
+
+def _maybe(content: Range | None) -> tuple[Range, int | None] | None:
+    return (content, None) if content is not None else None
+
+
+def _infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _named(verb: Token) -> Range | None:
+    """'what Rossi called a disgrace', 'a bill critics called unfair': the object stands before."""
+    obj = next((c for c in verb.lefts if c.dep_ == "dobj"), None)
+    name = next((c for c in verb.rights if c.dep_ in {"oprd", "attr", "xcomp", "acomp"}), None)
+    if name is None or (obj is None and verb.dep_ != "relcl"):
+        return None
+    start = obj if obj is not None else verb.head
+    content = _complements(verb, name)
+    return (start.left_edge.idx, content[1]) if content is not None else None
+
+
+def _with_passive(content: Range | None, subject: Token | None) -> Range | None:
+    """'The House is expected to pass it': the passive subject opens the content."""
+    if content is None or subject is None:
+        return content
+    return subject.left_edge.idx, content[1]
+
+
+def _complements(verb: Token, first: Token, start: Token | None = None) -> Range | None:
+    """From ``first`` to the end of the verb's complements (``accused X of Y``).
+
+    With ``start``, the content begins there instead ('called on X to ...': X to ...).
+    """
+    keep: list[Token] = []
+    for child in verb.rights:
+        if child.i < first.i:
+            continue
+        if child == first and start is not None:
+            keep.extend(start.subtree)
+        elif _argument(child) or (keep and _adjunct(child)):
+            keep.extend(child.subtree)
+        elif keep and child.dep_ != "punct":
+            break
+    return _content(keep)
+
+
+def _adjunct(child: Token) -> bool:
+    """A time, place or manner phrase that still belongs to an object content."""
+    if child.dep_ in {"cc", "conj"} or _is_cue_verb(child):
+        return False
+    before = child.doc[child.left_edge.i - 1]
+    return child.dep_ in ADJUNCTS and not (child.dep_ == "advcl" and before.text == ",")
+
+
+def _argument(child: Token) -> bool:
+    """A complement that belongs to the content, not a time, place or manner adjunct."""
+    if child.dep_ == "prep":
+        return child.lower_ in ARGUMENT_PREPS
+    return child.dep_ in CONTENT_DEPS and not (child.dep_ in PARTICIPLES and _is_cue_verb(child))
+
+
+def _passive_content(verb: Token, subject: Token) -> Range | None:
+    """'The plan was criticized by Rossi': the passive subject (and any complement)."""
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    keep = [*subject.subtree]
+    for child in verb.rights:
+        if child.dep_ in {"oprd", "xcomp", "attr"} or (
+            child.dep_ == "prep" and child.lower_ == "as"
+        ):
+            keep.extend(child.subtree)
+    return _span(keep)
+
+
+def _around_frame(verb: Token, article: _Article) -> Range | None:
+    """'The plan, Rossi said, is dead.' / 'A and B, Rossi said.': the sentence around a frame."""
+    start, end = _frame_span(verb)
+    doc = verb.doc
+    set_off = start > 0 and (doc[start - 1].text == "," or doc[start - 1].is_quote)
+    if _own_subject(verb) is None or not (set_off or verb.dep_ == "parataxis"):
+        return None
+    occasion = [c for c in verb.lefts if c.dep_ == "advcl" and c.left_edge.tag_ in {"VBN", "VBG"}]
+    after = [c for c in verb.rights if c.i > end]
+    drop = {t.i for c in (occasion if occasion else after) for t in c.subtree}
+    sent = article.sentence(verb)
+    kept = [t for t in sent if (t.i < start or t.i > end) and t.i not in drop]
+    if occasion:  # 'Asked about it, Rossi said no.': what was asked is not what was said
+        kept = [t for t in kept if t.i > end]
+    if kept and (kept[0].dep_ == "cc" or kept[0].lower_ in {"and", "but"}):
+        kept = kept[1:]
+    return _span(kept)
+
+
+def _frame_span(verb: Token) -> tuple[int, int]:
+    """First and last token of the frame ('Rossi said', 'said Rossi, the minister')."""
+    subject = _own_subject(verb)
+    parts = [c for c in verb.children if c.dep_ in FRAME_DEPS - SUBJECTS]
+    parts += [subject] if subject is not None else []
+    start = min([verb.i, *(c.left_edge.i for c in parts)])
+    end = max([verb.i, *(c.right_edge.i for c in parts)])
+    return start, end
+
+
+def _leading_cc(token: Token, head: Token) -> bool:
+    return token.dep_ == "cc" and token.head == head and token.i == head.left_edge.i
+
+
+def _adjacent_quote(verb: Token, article: _Article) -> Range | None:
+    """'"...," Rossi said.', 'said Rossi: "..."': a quotation right before or after the frame."""
+    start, end = _frame_span(verb)
+    region = article.quote_before(verb.doc[start].idx) or article.quote_after(_end(verb.doc[end]))
+    if region is not None and _speech_like(article.text, region):
+        return region
+    return None
+
+
+def _block_after(verb: Token, article: _Article) -> tuple[Range, int | None] | None:
+    """'The governor added:' closing a paragraph: the next paragraph is the content."""
+    para = article.paragraph(verb.idx)
+    rest = article.text[verb.idx + len(verb.text) : para[1]]
+    if not rest.endswith(":") or len(rest) > 40:
+        return None
+    following = article.next_paragraph(para[1])
+    if following is None:
+        return None
+    region = next(article.quotes_touching((following[0], following[0] + 1)), None)
+    if region is not None and region[0] == following[0]:
+        following = region
+    return following, following[0]
+
+
+def _phrasal(verb: Token, lemma: str) -> _Found | None:
+    """'called for X', 'pointed to X': a verb+preposition cue whose object is the content."""
+    for prep in verb.rights:
+        if prep.dep_ == "advcl":
+            mark = next((c for c in prep.lefts if c.dep_ == "mark"), None)
+            if mark is None or f"{lemma}+{mark.lower_}" not in _verb_frames():
+                continue
+            content = _content(t for t in prep.subtree if t != mark)  # 'called for X to ...'
+            prep = mark
+        elif prep.dep_ != "prep" or f"{lemma}+{prep.lower_}" not in _verb_frames():
+            continue
+        else:
+            obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+            content = _complements(verb, prep, start=obj) if obj is not None else None
+        source = _source(_subject(verb))
+        if content is None or (source is None and _non_finite(verb)):
+            return None
+        return _Found(content, _cue_range(verb, prep), source)
+    return None
+
+
+# --------------------------------------------------------------------------- other cues
+
+
+def _according_to(token: Token, article: _Article) -> _Found | None:
+    """'According to X, <clause>' and '<clause>, according to X.'"""
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    obj = next((c for c in to.children if c.dep_ in {"pobj", "pcomp"}), None) if to else None
+    if to is None or obj is None:
+        return None
+    sent = article.sentence(token)
+    phrase = range(token.i, max(token.right_edge.i, obj.right_edge.i) + 1)
+    if token.i == sent.start or token.head == token:
+        content = _span(sent.doc[phrase.stop : sent.end])
+    elif phrase.stop >= sent.end - 1:
+        content = _span(sent.doc[sent.start : token.i])
+    else:
+        head = token.head
+        side = (lambda i: i > phrase.stop) if token.i < head.i else (lambda i: i < token.i)
+        content = _span(t for t in head.subtree if t.i not in phrase and side(t.i))
+    if content is None:
+        return None
+    return _Found(content, (token.idx, _end(to)), _source(obj))
+
+
+def _document_source(prep: Token) -> _Found | None:
+    """'In a poll released Sunday, 60 percent said ...': the document is the source."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() not in _words("cue_documents.txt"):
+        return None
+    head = prep.head
+    if head.pos_ not in {"VERB", "AUX"} or prep.i > head.i:
+        return None  # 'leads in the polls' reports a standing, not what the poll says
+    phrase = {t.i for t in prep.subtree}
+    content = _span(t for t in head.subtree if t.i not in phrase and not _leading_cc(t, head))
+    source = _source(obj)
+    if content is None or source is None:
+        return None
+    return _Found(content, (prep.idx, _end(prep)), source)
+
+
+def _noun_cue(noun: Token) -> _Found | None:
+    """'his claim that ...', 'the ministry's statement that ...', 'Rossi's call for ...'."""
+    lemma = noun.lemma_.lower()
+    clause = next(
+        (c for c in noun.rights if c.dep_ in {"acl", "ccomp"} and _opens_with_that(c)), None
+    )
+    content = _content(clause.subtree) if clause is not None and lemma in _nouns() else None
+    cue = (noun.idx, _end(noun))
+    for prep in noun.rights:
+        if content is None and prep.dep_ == "prep" and f"{lemma}+{prep.lower_}" in _nouns():
+            obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+            content = _content(obj.subtree) if obj is not None else None
+            cue = (noun.idx, _end(prep))
+    source = _source(_owner(noun))
+    if content is None or (source is None and cue[1] > _end(noun)):
+        return None  # 'calls for a recount' with nobody calling is not an attribution
+    return _Found(content, cue, source)
+
+
+def _owner(noun: Token) -> Token | None:
+    """Whose statement: 'Rossi's claim', 'a claim by Rossi', 'criticism from Rossi'."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    for prep in noun.children:
+        if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"by", "from"}:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return _subject(noun.head)  # 'Rossi made the case that ...', 'voiced concern that ...'
+    return None
+
+
+@functools.cache
+def _nouns() -> frozenset[str]:
+    return _words("cue_nouns.txt")
+
+
+@functools.cache
+def _noun_heads() -> frozenset[str]:
+    return frozenset(key.split("+")[0] for key in _nouns())
+
+
+def _opens_with_that(clause: Token) -> bool:
+    first = clause.left_edge
+    return first.lower_ == "that" and first.dep_ == "mark"
+
+
+def _colon_line(article: _Article, para: Range) -> _Found | None:
+    """'Rossi: The plan is dead.' opening a paragraph (headlines, interviews), or after a dash."""
+    start, end = para
+    match = COLON_SOURCE.search(article.text[start:end])
+    if match is None or not _name_like(match.group(1)):
+        return None
+    source = (start + match.start(1), start + match.end(1))
+    body = (start + match.start(2), end)
+    quoted = article.quote_after(body[0] - 1)
+    if quoted is not None and quoted[0] == body[0]:
+        body = quoted
+    elif article.text[end - 1] == ".":
+        body = (body[0], end - 1)
+    words = article.doc.char_span(*source, alignment_mode="expand")
+    said = article.doc.char_span(*body, alignment_mode="expand")
+    if words is None or said is None or any(e.label_ in PLACES for e in words.ents):
+        return None
+    if not any(t.pos_ in {"PROPN", "NOUN"} and len(t) > 1 for t in words):
+        return None  # 'Q: ...', 'A: ...', 'So: ...', 'Revealed: ...'
+    if not any(t.pos_ in {"VERB", "AUX"} for t in said):
+        return None
+    colon = article.text.index(":", source[1])
+    return _Found(body, (colon, colon + 1), source)
+
+
+def _name_like(words: str) -> bool:
+    """'Rossi', 'Q', 'Mark Blumenthal and Jon Cohen', but not 'Update' or 'Editor's note'."""
+    parts = words.split()
+    if not 0 < len(parts) <= 5 or parts[0].lower().strip("'’s") in _words("cue_labels.txt"):
+        return False
+    return all(p[:1].isupper() or p in NAME_LINKS for p in parts)
+
+
+def _signature(article: _Article, region: Range) -> _Found | None:
+    """'"...." ― Rossi' at the end of a line: a signed quotation."""
+    line_end = article.paragraph(region[0])[1]
+    match = SIGNATURE.match(article.text[region[1] : line_end])
+    if match is None or len(match.group(2).split()) > 6:
+        return None
+    dash = region[1] + match.start(1)
+    source = (region[1] + match.start(2), region[1] + match.end(2))
+    return _Found(region, (dash, dash + 1), source, direct=True)
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+def extract(doc: Doc) -> list[Attribution]:
+    """Return the attributions of one parsed article, in text order, without nesting."""
+    article = _Article(doc)
+    fitted = (_fit(f, article) for f in _candidates(article) if f is not None)
+    found = _outermost(f for f in fitted if f is not None)
+    _chain_quotes(found, article)
+    _continued_quotes(found, article)
+    return [_record(f, article) for f in sorted(found, key=lambda f: f.content)]
+
+
+def _candidates(article: _Article) -> Iterator[_Found | None]:
+    doc = article.doc
+    for i in _cue_token_indices(doc):
+        token = doc[i]
+        if article.in_quote(token.idx):
+            continue
+        if _is_cue_verb(token):
+            yield _verb_attribution(token, article)
+        elif token.pos_ == "ADJ" and token.lemma_.lower() in _words("cue_adjectives.txt"):
+            yield _adjective(token)
+        elif token.lower_ == "according":
+            yield _according_to(token, article)
+        elif token.dep_ == "prep" and token.lower_ == "in":
+            yield _document_source(token)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in _noun_heads():
+            yield _noun_cue(token)
+    for para in article.paragraphs:
+        yield _colon_line(article, para)
+    for region in article.quotes:
+        yield _signature(article, region)
+
+
+def _cue_token_indices(doc: Doc) -> list[int]:
+    """Indices of the tokens whose lemma or lower-case form may start a cue."""
+    from spacy.attrs import LEMMA, LOWER
+
+    wanted = _cue_hashes(doc.vocab.strings)
+    rows = doc.to_array([LEMMA, LOWER]).tolist()
+    return [i for i, (lemma, lower) in enumerate(rows) if lemma in wanted or lower in wanted]
+
+
+def _cue_hashes(strings: StringStore) -> frozenset[int]:
+    words = {*_verb_frames(), *_nouns(), *_words("cue_adjectives.txt")}
+    words |= {w.split("+")[0] for w in words} | {"according", "in"}
+    words |= {w[:-1] + "ing" if w.endswith("e") else w + "ing" for w in _verb_frames()}
+    words |= {w + end for w in _verb_frames() if w.endswith("e") for end in ("s", "d")}
+    return frozenset(strings.add(w) for w in words)
+
+
+def _fit(found: _Found, article: _Article) -> _Found | None:
+    """Stretch content over the quotations it cuts into, and keep it in its paragraph."""
+    start, end = found.content
+    for qs, qe in article.quotes_touching(found.content):
+        start, end = min(start, qs), max(end, qe)
+    found.content = (start, end)
+    para_start, para_end = article.paragraph(found.cue[0] if found.anchor is None else found.anchor)
+    start = max(start, para_start)
+    if end > para_end and not any(
+        qe == end and para_start <= qs <= para_end
+        for qs, qe in article.quotes_touching(found.content)
+    ):
+        end = para_end
+    if start >= end:
+        return None
+    found.content = (start, end)
+    found.direct = found.direct or any(
+        qs <= start and end <= qe for qs, qe in article.quotes_touching((start, end))
+    )
+    return found
+
+
+def _outermost(found: Iterable[_Found]) -> list[_Found]:
+    """Drop attributions whose cue lies in another's content, and overlapping contents."""
+    kept: list[_Found] = []
+    for f in sorted(found, key=lambda f: f.content[0] - f.content[1]):
+        if not any(_inside(f.cue, k.content) or _overlap(f.content, k.content) for k in kept):
+            kept.append(f)
+    return kept
+
+
+def _inside(span: Range, outer: Range) -> bool:
+    return outer[0] <= span[0] and span[1] <= outer[1]
+
+
+def _overlap(a: Range, b: Range) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _chain_quotes(found: list[_Found], article: _Article) -> None:
+    """'"A," she said. "B."': a cue-less quotation right after a quoting one continues it."""
+    frames = [r for f in found for r in (f.content, f.cue, f.source) if r is not None]
+    for f in sorted(found, key=lambda f: f.content):
+        if not f.direct and next(article.quotes_touching(f.content), None) is None:
+            continue
+        end = max(r[1] for r in (f.content, f.cue, f.source) if r is not None)
+        split = f.cue[0] >= f.content[1]  # '"A," he said, "B."': the frame splits the quote
+        i = bisect.bisect_left(article.quote_starts, end)
+        for region in article.quotes[i:]:
+            if not _continues(article.text, end, region, frames, split):
+                break
+            f.content = (f.content[0], region[1])
+            end, split = region[1], False
+
+
+def _continues(text: str, end: int, region: Range, frames: Sequence[Range], split: bool) -> bool:
+    """Whether quotation ``region`` follows ``end`` in the same paragraph, with no other cue."""
+    gap = text[end : region[0]]
+    if "\n" in gap or len(gap) > MAX_GAP:
+        return False
+    if any(_overlap(region, r) or _overlap((end, region[0]), r) for r in frames):
+        return False
+    last = gap.rstrip(" \u00a0")[-1:]
+    return not gap.strip(GAP_CHARS) or last in ".!?" or (split and last in ",:")
+
+
+def _continued_quotes(found: list[_Found], article: _Article) -> None:
+    """A paragraph that is a quotation, right after a quoting attribution, continues it."""
+    ordered = sorted(found, key=lambda f: f.content[1])
+    ends = [f.content[1] for f in ordered]
+    for region in article.quotes:
+        para = article.paragraph(region[0])
+        rest = article.text[region[1] : para[1]]
+        if region[0] != para[0] or rest.strip(GAP_CHARS) or not _speech_like(article.text, region):
+            continue  # only a paragraph that is all quotation: '"...," he points out.' has a cue
+        i = bisect.bisect_right(ends, region[0]) - 1
+        if i < 0 or any(_overlap(region, f.content) for f in ordered[max(0, i - 1) : i + 2]):
+            continue
+        before = ordered[i]
+        previous = article.paragraph(before.content[1] - 1)
+        if article.next_paragraph(previous[0]) != para or not before.direct:
+            continue
+        before.content = (before.content[0], region[1])
+        ends[i] = region[1]
+
+
+def _record(found: _Found, article: _Article) -> Attribution:
+    source, text = found.source, article.text
+    return Attribution(
+        content_start=found.content[0],
+        content_end=found.content[1],
+        speaker=text[source[0] : source[1]] if source else None,
+        speaker_start=source[0] if source else None,
+        speaker_end=source[1] if source else None,
+        cue=text[found.cue[0] : found.cue[1]],
+        cue_start=found.cue[0],
+        cue_end=found.cue[1],
+        direct=found.direct,
+        fragments=tuple(fragments(found.content, found.cue, found.source, article)),
+    )
+
+
+# --------------------------------------------------------------------------- fragments
+
+
+def fragments(content: Range, cue: Range, source: Range | None, article: _Article) -> list[Range]:
+    """The pieces of ``content`` that are the speaker's words, without the frame inside it.
+
+    A content made of quotations ('"A," he said. "B."', or quoted paragraphs) is its
+    quotations; otherwise the frame ('The plan, Rossi said on Monday, is dead') is cut out
+    from the comma before it to the comma after it.
+    """
+    quoted = [(max(s, content[0]), min(e, content[1])) for s, e in article.quotes_touching(content)]
+    if quoted and quoted[0][0] == content[0] and quoted[-1][1] == content[1]:
+        return quoted
+    frame = [r for r in (cue, source) if r is not None and _inside(r, content)]
+    if not frame:
+        return [content]
+    start, end = min(s for s, _ in frame), max(e for _, e in frame)
+    comma = article.text.find(",", end, content[1])
+    if comma != -1 and comma - end <= MAX_LEAD and not article.in_quote(comma):
+        end = comma + 1
+    pieces = [(content[0], start), (end, content[1])]
+    return [p for p in (_trimmed(article.text, *r) for r in pieces) if p is not None]
+
+
+def _trimmed(text: str, start: int, end: int) -> Range | None:
+    """``start..end`` without spaces and commas at its edges, or None if nothing is left."""
+    while start < end and text[start] in " ,\n\u00a0":
+        start += 1
+    while end > start and text[end - 1] in " ,\n\u00a0":
+        end -= 1
+    return (start, end) if start < end else None

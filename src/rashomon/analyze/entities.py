@@ -1,0 +1,745 @@
+"""People, organisations, places and groups of one article, each with every mention of it.
+
+Named mentions come from spaCy's NER, cleaned of the boundary errors the small model makes
+(titles inside PERSON spans, a trailing ``'s``, a leading ``the``). They are grouped in order of
+appearance: full names, surnames (``Rossi``, ``Mr. Smith``), acronyms (``MFL``), aliases (``the
+U.S.`` / ``United States``) and demonyms (``Portuguese`` / ``Portugal``). Then role nouns (``the
+minister``) and pronouns (``she``) are attached to an entity only when one candidate fits; an
+ambiguous mention is left out rather than guessed. A person known only by a role (``the
+suspect``) becomes an entity whose ``name`` and ``title`` are both the role phrase.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from rashomon.records import Entity, EntityKind, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+KIND_OF_LABEL: dict[str, EntityKind] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+}
+PRONOUN_GENDER = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+}  # fmt: skip
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+REFLEXIVES = frozenset({"himself", "herself", "themselves"})
+DEFINITE = frozenset({"the", "this", "that"})
+INDEFINITE = frozenset({"a", "an", "one", "another"})
+# Modifiers that say "a different one": such a noun phrase never refers back.
+CONTRASTIVE = frozenset({"other", "another", "second", "new", "different", "next"})
+# Modifiers that add nothing a title has to match.
+GENERIC_MODIFIERS = frozenset({"former", "then", "top", "senior", "veteran", "longtime", "current"})
+FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "&", "de", "la", "du", "des", "der", "on"})
+Step = Callable[[], None]
+NOT_NAME = frozenset({"VERB", "AUX", "ADP", "ADV", "PRON", "DET", "SCONJ", "CCONJ", "NUM"})
+WINDOW = 2  # how many sentences back a pronoun or a role noun may look
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The hand-written word lists in ``rashomon/data/entity_*.txt``."""
+
+    demonyms: dict[str, str]  # "portuguese" -> "portugal" (name keys)
+    aliases: dict[str, str]  # "us" -> "united states" (name keys)
+    honorifics: dict[str, str]  # "mr" -> "m"
+    roles: dict[str, tuple[str, str]]  # "spokeswoman" -> ("spokesperson", "f")
+    first_names: dict[str, str]  # "giulia" -> "f"
+    org_nouns: frozenset[str]
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("rashomon.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+def _table(name: str) -> dict[str, str]:
+    """Read ``Canonical: alias, alias`` lines as alias key -> canonical key."""
+    out: dict[str, str] = {}
+    for line in _lines(name):
+        canonical, _, rest = line.partition(":")
+        for alias in [canonical, *rest.split(",")]:
+            out[_plain(alias)] = _plain(canonical)
+    return out
+
+
+def _roles() -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    for line in _lines("entity_roles.txt"):
+        word, canonical, gender = ([*(part.strip() for part in line.split("|")), "", ""])[:3]
+        out[word] = (canonical or word, gender)
+    return out
+
+
+def _genders(name: str) -> dict[str, str]:
+    return {parts[0]: (parts[1:] or [""])[0] for parts in map(str.split, _lines(name))}
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """Load the entity word lists once per process."""
+    return Lexicon(
+        demonyms={k: v for k, v in _table("entity_demonyms.txt").items() if k != v},
+        aliases=_table("entity_aliases.txt"),
+        honorifics=_genders("entity_honorifics.txt"),
+        roles=_roles(),
+        first_names=_genders("entity_first_names.txt"),
+        org_nouns=frozenset(_lines("entity_org_nouns.txt")),
+    )
+
+
+# --------------------------------------------------------------------------- names
+
+
+def _plain(text: str) -> str:
+    """Lower case, no dots, apostrophes or leading ``the``; words split on other punctuation."""
+    text = re.sub(r"['’]s$", "", text.strip().lower())
+    text = re.sub(r"[.'’]", "", text)
+    text = " ".join(re.findall(r"[\w&]+", text))
+    return text[4:] if text.startswith("the ") else text
+
+
+def name_key(text: str) -> str:
+    """The key under which two spellings of one name meet (``the U.S.`` → ``united states``)."""
+    key = _plain(text)
+    return lexicon().aliases.get(key, key)
+
+
+def place_key(text: str) -> str:
+    """Like :func:`name_key`, with demonyms turned into their country (``Italian`` → ``italy``)."""
+    key = name_key(text)
+    return lexicon().demonyms.get(key, key)
+
+
+def initials(text: str) -> str:
+    """Initials of the content words of a name: ``Mediterranean Ferry Lines`` → ``mfl``."""
+    words = [w for w in _plain(text).split() if w not in FUNCTION_WORDS]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def is_acronym(text: str) -> bool:
+    """An all-capitals token such as ``MFL`` or ``U.N.``."""
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def role_of(word: str) -> tuple[str, str] | None:
+    """(canonical role, gender) of a role noun such as ``spokeswoman``, else None."""
+    return lexicon().roles.get(word.lower().rstrip("."))
+
+
+def title_gender(title: str) -> str:
+    """The gender a title implies (``Mrs.`` → ``f``, ``spokesman`` → ``m``), else ``""``."""
+    lex = lexicon()
+    for word in _plain(title).split():
+        gender = lex.honorifics.get(word) or (lex.roles.get(word) or ("", ""))[1]
+        if gender:
+            return gender
+    return ""
+
+
+def title_roles(title: str) -> frozenset[str]:
+    """Canonical roles named in a title: ``Italian Transport Minister`` → ``{minister}``."""
+    roles = lexicon().roles
+    words = title.lower().replace(".", " ").split()
+    pairs = [*words, *(" ".join(p) for p in itertools.pairwise(words))]
+    return frozenset(roles[w][0] for w in pairs if w in roles)
+
+
+def person_gender(name: str, title: str = "") -> str:
+    """Gender from a title, else from a common first name; ``""`` when unknown."""
+    words = _plain(name).split()
+    first = lexicon().first_names.get(words[0], "") if len(words) > 1 else ""
+    return title_gender(title) or first
+
+
+def names_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Two person names (lower-case words) that can be one person.
+
+    The surnames must be equal. If both have more words, the shorter name's first word must be
+    the longer one's first or middle word, or an initial of it (``J. Smith`` / ``John Smith``,
+    ``Ellen DeGeneres`` / ``Comedian Ellen DeGeneres``). A bare surname fits any first name.
+    """
+    if not a or not b or a[-1] != b[-1]:
+        return False
+    short, long = sorted((a, b), key=len)
+    if len(short) == 1:
+        return True
+    first = short[0]
+    return any(w == first or (first[0] == w[0] and min(len(w), len(first)) == 1) for w in long[:-1])
+
+
+# --------------------------------------------------------------------------- named mentions
+
+
+@dataclass(frozen=True)
+class _Named:
+    """A cleaned NER span: name tokens ``start:end`` and the title words before them."""
+
+    start: int
+    end: int
+    label: str
+    title: str = ""
+    gender: str = ""
+
+
+def _is_title_word(token: Token) -> bool:
+    word = token.text.lower().rstrip(".")
+    return word in lexicon().honorifics or role_of(word) is not None
+
+
+def _strip(span: Span) -> tuple[int, int]:
+    """Token bounds of the name inside an NER span, without ``the``, titles and ``'s``."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in DEFINITE or _is_title_word(doc[start])):
+        start += 1
+    if span.label_ == "PERSON":  # "minister Giulia Rossi", "Hire Maurice Cheeks", "... Returns"
+        while start < end and (doc[start].is_lower or doc[start].pos_ in NOT_NAME):
+            start += 1
+        while end > start and doc[end - 1].pos_ in NOT_NAME:
+            end -= 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _title_before(doc: Doc, start: int) -> str:
+    """The title written just before a name (``Italian Transport Minister``), else ``""``."""
+    i = start
+    while i > 0 and _title_token(doc[i - 1]):
+        i -= 1
+    words = doc[i:start]
+    return words.text if any(_is_title_word(t) for t in words) else ""
+
+
+def better_title(old: str, new: str) -> str:
+    """Keep the first title, unless it is a courtesy title and the new one names a role."""
+    if not old or (new and not title_roles(old) and title_roles(new)):
+        return new
+    return old
+
+
+def _title_token(token: Token) -> bool:
+    if token.ent_type_ in {"DATE", "TIME", "CARDINAL", "PERSON", "MONEY", "PERCENT"}:
+        return False
+    if _is_title_word(token):
+        return True
+    return token.tag_ in {"NNP", "NNPS", "NN", "JJ"} and token.dep_ in {"compound", "amod"}
+
+
+def named_mentions(doc: Doc) -> list[_Named]:
+    """The NER spans that name people, organisations, places and groups, cleaned."""
+    out = []
+    for span in doc.ents:
+        if span.label_ not in KIND_OF_LABEL:
+            continue
+        start, end = _strip(span)
+        if start >= end or (span.label_ == "PERSON" and not doc[start].text[:1].isupper()):
+            continue
+        out.append(_Named(start, end, span.label_))
+    return [_with_title(doc, n) for n in _relabel(doc, out)]
+
+
+def _with_title(doc: Doc, named: _Named) -> _Named:
+    if named.label != "PERSON":
+        return named
+    title = _title_before(doc, named.start)
+    gender = person_gender(doc[named.start : named.end].text, title)
+    return _Named(named.start, named.end, named.label, title, gender)
+
+
+def _relabel(doc: Doc, named: list[_Named]) -> list[_Named]:
+    """Fix the small model's person names tagged as places or organisations.
+
+    A mention becomes a person when its words are a person's name elsewhere in the article, when
+    it is a longer name ending in a person's surname (``Mo Cheeks`` tagged GPE), or when it is a
+    single word that is the surname of a person named in full, unless a preposition comes just
+    before it: ``in Washington`` stays a place beside ``George Washington``.
+    """
+    people = [_words(doc, n) for n in named if n.label == "PERSON"]
+    surnames = {words[-1] for words in people}
+    full_surnames = {words[-1] for words in people if len(words) > 1}
+    out = []
+    for n in named:
+        words = _words(doc, n)
+        if n.label == "PERSON" or not words:
+            person = bool(words)
+        elif len(words) > 1:
+            person = words in people or words[-1] in surnames
+        else:
+            after_preposition = n.start > 0 and doc[n.start - 1].pos_ == "ADP"
+            person = words[0] in full_surnames and not after_preposition
+        out.append(_Named(n.start, n.end, "PERSON") if person else n)
+    return out
+
+
+def _words(doc: Doc, named: _Named) -> tuple[str, ...]:
+    return tuple(_plain(doc[named.start : named.end].text).split())
+
+
+# --------------------------------------------------------------------------- clusters
+
+
+@dataclass
+class _Cluster:
+    """An entity while it is being built."""
+
+    kinds: Counter[EntityKind] = field(default_factory=Counter)
+    names: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int, int]] = field(default_factory=list)  # token start, end, sent
+    title: str = ""
+    gender: str = ""
+    named: bool = True
+
+    @property
+    def kind(self) -> EntityKind:
+        return self.kinds.most_common(1)[0][0] if self.kinds else "other"
+
+    @property
+    def words(self) -> list[str]:
+        """Words of the fullest person name seen."""
+        return max((_plain(n).split() for n in self.names), key=len, default=[])
+
+    def name_keys(self) -> set[str]:
+        return {place_key(n) for n in self.names}
+
+    def initials(self) -> set[str]:
+        return {initials(n) for n in self.names} - {""}
+
+    def last_before(self, token: int) -> int:
+        return max((m[0] for m in self.mentions if m[0] < token), default=-1)
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    """Sentence number of every token."""
+    out = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            out[i] = n
+    return out
+
+
+class _Builder:
+    """Groups the mentions of one doc into clusters, in reading order."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.sent = _sentence_index(doc)
+        self.clusters: list[_Cluster] = []
+        self.owner: dict[int, _Cluster] = {}  # first token of a mention -> its cluster
+
+    def attach(self, cluster: _Cluster, start: int, end: int) -> None:
+        cluster.mentions.append((start, end, self.sent[start]))
+        self.owner[start] = cluster
+
+    # named ------------------------------------------------------------------
+    def add_named(self, named: _Named) -> None:
+        text = self.doc[named.start : named.end].text
+        cluster = self._acronym_partner(named) or self._match(named, text)
+        if cluster is None:
+            cluster = _Cluster()
+            self.clusters.append(cluster)
+        cluster.kinds[KIND_OF_LABEL[named.label]] += 1
+        cluster.names.append(text)
+        cluster.title = better_title(cluster.title, named.title)
+        cluster.gender = cluster.gender or named.gender
+        self.attach(cluster, named.start, named.end)
+
+    def _acronym_partner(self, named: _Named) -> _Cluster | None:
+        """``Mediterranean Ferry Lines (MFL)``: the acronym in brackets joins the name."""
+        doc = self.doc
+        if named.start < 2 or doc[named.start - 1].text != "(":
+            return None
+        if named.end >= len(doc) or doc[named.end].text != ")":
+            return None
+        before = [c for c in self.clusters if any(m[1] == named.start - 1 for m in c.mentions)]
+        return before[0] if before and before[0].kind != "person" else None
+
+    def _match(self, named: _Named, text: str) -> _Cluster | None:
+        person = named.label == "PERSON"
+        return (self._match_person(named, text) if person else None) or self._match_key(
+            text, person=person
+        )
+
+    def _match_person(self, named: _Named, text: str) -> _Cluster | None:
+        words = _plain(text).split()
+        found = [
+            c
+            for c in self.clusters
+            if c.named
+            and c.kind == "person"
+            and names_compatible(words, c.words)
+            and (not named.gender or c.gender in ("", named.gender))
+        ]
+        if len(words) > 1:
+            full = [c for c in found if len(c.words) > 1]
+            found = full or [c for c in found if not self._claimed(words)]
+        return max(found, key=lambda c: c.last_before(named.start), default=None)
+
+    def _claimed(self, words: list[str]) -> bool:
+        """True if another full name with this surname was seen: a bare surname is ambiguous."""
+        return any(len(c.words) > 1 and c.words[-1] == words[-1] for c in self.clusters)
+
+    def _match_key(self, text: str, *, person: bool) -> _Cluster | None:
+        """Same name, alias, demonym or acronym; a single word never joins a person this way."""
+        key = place_key(text)
+        multiword = len(key.split()) > 1
+        acronym = key if is_acronym(text) else ""
+        if person and not (multiword or acronym):
+            return None
+        full = initials(text)
+        for cluster in reversed(self.clusters):
+            if not cluster.named or (cluster.kind == "person" and not multiword):
+                continue
+            keys = cluster.name_keys()
+            if key in keys or acronym in cluster.initials() or (full and full in keys):
+                return cluster
+        return None
+
+    # roles and pronouns -----------------------------------------------------
+    def add_role(self, chunk: Span, role: str) -> None:
+        """Attach ``the minister`` to the one entity it can mean, or start a role entity."""
+        modifiers = _modifiers(chunk)
+        if modifiers & CONTRASTIVE:
+            return
+        partner: _Cluster | None = None
+        if chunk[0].lower_ not in INDEFINITE:
+            fits = [c for c in self._recent(chunk.start, people=True) if _fits(c, role, modifiers)]
+            fits = fits or [c for c in self.clusters if _fits(c, role, modifiers)]
+            if len(fits) > 1:
+                return
+            partner = fits[0] if fits else None
+        if partner is None:
+            partner = _Cluster(named=False, title=_role_name(chunk))
+            partner.names.append(partner.title)
+            partner.gender = (role_of(chunk.root.lemma_) or role_of(chunk.root.text) or ("", ""))[1]
+            self.clusters.append(partner)
+        self.add_appositive(partner, chunk)
+
+    def add_appositive(self, cluster: _Cluster, chunk: Span) -> None:
+        """``Giulia Rossi, the Italian transport minister``: the role phrase is her title."""
+        cluster.kinds["person"] += 1
+        cluster.title = better_title(cluster.title, _role_name(chunk))
+        self.attach(cluster, chunk.start, chunk.end)
+
+    def add_org_noun(self, chunk: Span) -> None:
+        """``the company`` → the only organisation named in the sentences just before."""
+        orgs = [c for c in self._recent(chunk.start, people=False) if c.kind == "organization"]
+        if len(orgs) == 1 and not _modifiers(chunk) - {
+            w for k in orgs[0].name_keys() for w in k.split()
+        }:
+            self.attach(orgs[0], chunk.start, chunk.end)
+
+    def add_pronoun(self, token: Token) -> None:
+        """``she`` → the one recent person it can be (gender, not the subject of its verb).
+
+        A person whose gender is known from a title, a first name or an earlier pronoun is
+        preferred when only one such fits; when nobody fits in the last sentences, the one named
+        person of that gender in the article so far.
+        """
+        gender = PRONOUN_GENDER[token.lower_]
+        fits = [
+            c
+            for c in self._recent(token.i, people=True)
+            if c.gender in ("", gender) and not self._same_clause(c, token)
+        ]
+        known = [c for c in fits if c.gender == gender]
+        chosen = (known if len(known) == 1 else fits) or self._only_named(token, gender)
+        if len(chosen) == 1:
+            chosen[0].gender = gender
+            self.attach(chosen[0], token.i, token.i + 1)
+
+    def _only_named(self, token: Token, gender: str) -> list[_Cluster]:
+        """Nobody fits nearby: the one named person of this gender mentioned before, if one."""
+        return [
+            c
+            for c in self.clusters
+            if c.named
+            and c.kind == "person"
+            and c.gender == gender
+            and c.last_before(token.i) >= 0
+            and not self._same_clause(c, token)
+        ]
+
+    def _recent(self, token: int, *, people: bool) -> list[_Cluster]:
+        low = self.sent[token] - WINDOW
+        return [
+            c
+            for c in self.clusters
+            if (c.kind == "person") == people
+            and any(m[0] < token and m[2] >= low for m in c.mentions)
+        ]
+
+    def _same_clause(self, cluster: _Cluster, token: Token) -> bool:
+        """A plain pronoun cannot be a co-argument of its antecedent (``Rossi praised her``)."""
+        if token.lower_ in REFLEXIVES or token.dep_ == "poss":
+            return False
+        heads = {self.doc[m[0] : m[1]].root.head.i for m in cluster.mentions if m[0] < token.i}
+        return token.head.i in heads
+
+    def entities(self) -> list[Entity]:
+        kept = [c for c in self.clusters if c.named or len(c.mentions) > 1]
+        kept.sort(key=lambda c: min(m[0] for m in c.mentions))
+        return [_to_entity(self.doc, c, f"e{n}") for n, c in enumerate(kept, 1)]
+
+
+def _modifiers(chunk: Span) -> set[str]:
+    """Content words of a noun phrase other than its head and determiner."""
+    skip = {"det", "case", "punct", "poss", "predet"}
+    return {t.lower_ for t in chunk if t.i != chunk.root.i and t.dep_ not in skip}
+
+
+def _fits(cluster: _Cluster, role: str, modifiers: set[str]) -> bool:
+    """Can ``the <modifiers> <role>`` name this cluster, by its title?"""
+    return (
+        cluster.kind == "person"
+        and role in title_roles(cluster.title)
+        and title_fits(cluster.title, modifiers)
+    )
+
+
+def title_fits(title: str, modifiers: set[str]) -> bool:
+    """Every telling modifier of a role phrase is in the title (``Italian`` fits ``Italy``)."""
+    words = set(_plain(title).split())
+    words |= {place_key(w) for w in words}
+    return all(m in words or place_key(m) in words for m in modifiers - GENERIC_MODIFIERS)
+
+
+def _role_name(chunk: Span) -> str:
+    """The role phrase without its determiner, with ``for MFL``/``of MFL`` if it follows."""
+    start = chunk.start + (chunk[0].dep_ in {"det", "predet"})
+    end = chunk.end
+    for prep in chunk.root.rights:
+        if prep.lower_ in {"for", "of", "at"} and any(t.ent_type_ for t in prep.subtree):
+            end = max(end, prep.right_edge.i + 1)
+    return chunk.doc[start:end].text
+
+
+def _to_entity(doc: Doc, cluster: _Cluster, ident: str) -> Entity:
+    spans = [doc[s:e] for s, e, _ in sorted(set(cluster.mentions))]
+    name = _best_name(cluster)
+    kind = cluster.kind
+    if kind == "group" and cluster.kinds["place"]:
+        kind = "place"
+    return Entity(
+        id=ident,
+        name=name,
+        kind=kind,
+        mentions=tuple(Mention(s.start_char, s.end_char, s.text) for s in spans),
+        aliases=tuple(sorted({n for n in cluster.names if n != name})),
+        title=cluster.title,
+    )
+
+
+def _best_name(cluster: _Cluster) -> str:
+    """The fullest proper name: a full name over a surname, a name over its acronym."""
+    if not cluster.named:
+        return cluster.title
+    demonyms = lexicon().demonyms
+    names = [n for n in cluster.names if _plain(n) not in demonyms] or cluster.names
+    full = [n for n in names if not is_acronym(n)] or names
+    return max(full, key=lambda n: (len(_plain(n).split()), len(n)))
+
+
+# --------------------------------------------------------------------------- extract
+
+
+def _appositives(doc: Doc, named: Iterable[_Named]) -> dict[int, int]:
+    """Head token of a role phrase -> first token of the person name it stands beside."""
+    out: dict[int, int] = {}
+    for n in named:
+        if n.label != "PERSON":
+            continue
+        root = doc[n.start : n.end].root
+        out.update((child.i, n.start) for child in root.children if child.dep_ == "appos")
+        if root.dep_ == "appos":
+            out[root.head.i] = n.start
+    return out
+
+
+def _role_chunks(doc: Doc, named: Sequence[_Named]) -> list[tuple[Span, str]]:
+    """Singular noun phrases headed by a role noun or an organisation noun, outside names."""
+    inside = {i for n in named if n.label != "NORP" for i in range(n.start, n.end)}
+    org_nouns = lexicon().org_nouns
+    out = []
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.i in inside or root.tag_ not in {"NN", "NNP"}:
+            continue
+        role = role_of(root.lemma_) or role_of(root.text)
+        if role:
+            out.append((chunk, role[0]))
+        elif root.lower_ in org_nouns and chunk[0].lower_ in DEFINITE:
+            out.append((chunk, ""))
+    return out
+
+
+def _steps(doc: Doc, builder: _Builder, named: Sequence[_Named]) -> list[tuple[int, Step]]:
+    """Role phrases and pronouns as (position, action), to be run in reading order."""
+    partners = _appositives(doc, named)
+    steps: list[tuple[int, Step]] = []
+    for chunk, role in _role_chunks(doc, named):
+        partner = builder.owner.get(partners.get(chunk.root.i, -1))
+        if partner is not None:
+            steps.append((chunk.start, functools.partial(builder.add_appositive, partner, chunk)))
+        elif role:
+            steps.append((chunk.start, functools.partial(builder.add_role, chunk, role)))
+        else:
+            steps.append((chunk.start, functools.partial(builder.add_org_noun, chunk)))
+    for token in doc:
+        if token.lower_ in PRONOUN_GENDER and token.pos_ == "PRON":
+            steps.append((token.i, functools.partial(builder.add_pronoun, token)))
+    return sorted(steps, key=lambda step: step[0])
+
+
+def extract(doc: Doc) -> list[Entity]:
+    """The entities of one parsed article, ids ``e1``, ``e2``… in order of first mention."""
+    named = named_mentions(doc)
+    builder = _Builder(doc)
+    for n in named:
+        builder.add_named(n)
+    for _, step in _steps(doc, builder, named):
+        step()
+    return builder.entities()
+
+
+# --------------------------------------------------------------------------- speakers
+
+SPOKESPEOPLE = frozenset({"spokesperson", "representative", "official", "executive", "chief"})
+
+
+def entity_gender(entity: Entity) -> str:
+    """Gender of a person entity from its title, first name or the pronouns among its mentions."""
+    pronouns = {PRONOUN_GENDER.get(m.text.lower(), "") for m in entity.mentions} - {""}
+    if len(pronouns) == 1:
+        return pronouns.pop()
+    return person_gender(entity.name, entity.title)
+
+
+def entity_roles(entity: Entity) -> frozenset[str]:
+    """Canonical roles of an entity, from its title and the role nouns among its mentions."""
+    return title_roles(" ".join([entity.title, *(m.text for m in entity.mentions)]))
+
+
+def resolve_speaker(doc: Doc, start: int, end: int, entities: Sequence[Entity]) -> Entity | None:
+    """The entity a speaker span (character offsets) names, or None when it is not clear.
+
+    In order: an entity mention covering the span's head word; ``a spokesperson for MFL`` → MFL;
+    a pronoun → the one recent compatible entity; ``the minister`` → the one entity with that
+    title; a bare name → the one entity with that surname or name.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or not entities:
+        return None
+    head = span.root
+    return (
+        _by_mention(head, entities)
+        or _by_spokesperson(span, entities)
+        or _by_pronoun(head, entities)
+        or _by_role(span, entities)
+        or (_by_name(span.text, entities) if head.pos_ == "PROPN" else None)
+    )
+
+
+def _by_mention(head: Token, entities: Sequence[Entity]) -> Entity | None:
+    at = head.idx
+    found = [e for e in entities for m in e.mentions if m.start <= at < m.end]
+    return found[0] if len(set(found)) == 1 else None
+
+
+def _by_spokesperson(span: Span, entities: Sequence[Entity]) -> Entity | None:
+    """``a spokesperson for MFL``/``MFL's chief executive`` → the titled person, else MFL."""
+    role = (role_of(span.root.lemma_) or role_of(span.root.text) or ("", ""))[0]
+    if role not in SPOKESPEOPLE:
+        return None
+    inside = {
+        e
+        for e in entities
+        if e.kind != "person"
+        for m in e.mentions
+        if span.start_char <= m.start and m.end <= span.end_char
+    }
+    if len(inside) != 1:
+        return None
+    (org,) = inside
+    key = name_key(org.name)
+    titled = [e for e in entities if role in entity_roles(e) and key in name_key(e.title)]
+    return titled[0] if len(titled) == 1 else org
+
+
+def _window_start(head: Token) -> int:
+    """Character offset of the start of the sentence ``WINDOW`` sentences before the head's."""
+    sent = head.sent
+    for _ in range(WINDOW):
+        if sent.start == 0:
+            break
+        sent = sent.doc[sent.start - 1].sent
+    return sent.start_char
+
+
+def _by_pronoun(head: Token, entities: Sequence[Entity]) -> Entity | None:
+    word = head.lower_
+    if word not in PRONOUN_GENDER and word not in PLURAL_PRONOUNS:
+        return None
+    low = _window_start(head)
+    recent = [e for e in entities if any(low <= m.start < head.idx for m in e.mentions)]
+    if word in PLURAL_PRONOUNS:
+        fits = [e for e in recent if e.kind in ("organization", "group")]
+        return fits[0] if len(fits) == 1 else None
+    gender = PRONOUN_GENDER[word]
+    fits = [e for e in recent if e.kind == "person" and entity_gender(e) in ("", gender)]
+    known = [e for e in fits if entity_gender(e) == gender]
+    earlier = [
+        e
+        for e in entities
+        if e.kind == "person"
+        and e.name != e.title
+        and entity_gender(e) == gender
+        and any(m.start < head.idx for m in e.mentions)
+    ]
+    chosen = (known if len(known) == 1 else fits) or earlier
+    return chosen[0] if len(chosen) == 1 else None
+
+
+def _by_role(span: Span, entities: Sequence[Entity]) -> Entity | None:
+    role = role_of(span.root.lemma_) or role_of(span.root.text)
+    modifiers = _modifiers(span)
+    if role is None or span[0].lower_ in INDEFINITE or modifiers & CONTRASTIVE:
+        return None
+    if span.root.tag_ in {"NNS", "NNPS"}:
+        return None  # 'Passengers said ...' are many people, not the one passenger named
+    fits = [e for e in entities if role[0] in entity_roles(e) and title_fits(e.title, modifiers)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _by_name(text: str, entities: Sequence[Entity]) -> Entity | None:
+    key = name_key(text)
+    words = [w for w in _plain(text).split() if w not in lexicon().honorifics and not role_of(w)]
+    fits = [
+        e
+        for e in entities
+        if key in {name_key(e.name), *map(name_key, e.aliases)}
+        or (e.kind == "person" and names_compatible(words, _plain(e.name).split()))
+    ]
+    people = [e for e in fits if e.kind == "person"]
+    fits = people if len(people) == 1 else fits  # "Schiff" untagged: the person, not the place
+    return fits[0] if len(fits) == 1 else None

@@ -1,0 +1,458 @@
+"""Framing of one article: loaded words, hedges, first person, tone and genre.
+
+Everything here reads the outlet's own voice. Words inside quotation marks (or inside the
+direct-quote spans a caller passes) belong to the speaker: they are returned marked
+``quoted=True`` and left out of the outlet's measurements.
+
+The word lists live in ``rashomon/data/framing_*.txt``; they are written by hand from general
+English usage (see the header of each file), never fitted on annotated data.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from rashomon.analyze.attribution import quotations
+from rashomon.errors import ModelError
+from rashomon.records import Claim, Entity, Evidence, EvidenceKind, GenreCall, Mention, Tone
+
+if TYPE_CHECKING:
+    from spacy.tokenizer import Tokenizer
+    from spacy.tokens import Doc, Token
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+Range = tuple[int, int]
+
+# Named-entity types whose words are names, not framing ("Liberty Bell", "Patriot Act").
+NAME_TYPES = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+)
+# Evidence kinds that count as the writer's evaluation in the genre call.
+EVALUATIVE_KINDS = frozenset({"loaded", "evaluative"})
+
+# The genre rule (see :func:`genre`): a logistic score over rates per 100 words.
+GENRE_BIAS = -0.5
+GENRE_SMOOTHING_WORDS = 50
+GENRE_WEIGHTS = {
+    "evaluative": 0.6,
+    "first_person": 1.0,
+    "questions": 1.5,
+    "hedges": 0.2,
+    "attributed": -3.0,
+}
+
+# Entity tone: a quote weighs half of an outlet sentence; a verb aimed at the entity
+# ("accused X", "X was praised") counts as half of the claim's score.
+QUOTE_WEIGHT = 0.5
+TARGET_VERB_WEIGHT = 0.5
+LOADED_CUE_TONE = -0.3
+
+NEGATION = re.compile(r"\b(?:not|never|no|neither|nor)\b|n['\u2019]t\b", re.IGNORECASE)
+SENTENCE_MARKS: dict[str, EvidenceKind] = {"?": "question", "!": "exclamation"}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One lexicon entry: its words as tokens, and the part of speech a single word needs."""
+
+    words: tuple[str, ...]
+    pos: str | None
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+@functools.cache
+def lexicon(name: str) -> tuple[str, ...]:
+    """The entries of ``data/framing_<name>.txt``, without comments and blank lines."""
+    path = resources.files("rashomon") / "data" / f"framing_{name}.txt"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ModelError(f"cannot read the framing lexicon {path}: {exc}") from exc
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return tuple(line for line in lines if line)
+
+
+@functools.cache
+def _tokenizer() -> Tokenizer:
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+def _pattern(entry: str) -> Pattern:
+    phrase, _, pos = entry.partition("/") if re.search(r"/[A-Z]+$", entry) else (entry, "", "")
+    words = tuple(token.lower_ for token in _tokenizer()(phrase))
+    return Pattern(words, pos or None)
+
+
+@functools.cache
+def _patterns(name: str) -> dict[str, tuple[Pattern, ...]]:
+    """Patterns of a lexicon keyed by their first word."""
+    index: dict[str, list[Pattern]] = {}
+    for entry in lexicon(name):
+        pattern = _pattern(entry)
+        index.setdefault(pattern.words[0], []).append(pattern)
+    return {key: tuple(items) for key, items in index.items()}
+
+
+@functools.cache
+def cue_classes() -> dict[str, str]:
+    """Attribution cue lemmas mapped to ``"neutral"`` or ``"loaded"`` (``framing_cues.txt``)."""
+    return dict(_pair(line) for line in lexicon("cues"))
+
+
+def _pair(line: str) -> tuple[str, str]:
+    key, _, value = line.rpartition(" ")
+    return key.strip(), value.strip()
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+def evidence(doc: Doc, quoted: Sequence[Range] | None = None) -> list[Evidence]:
+    """Framing evidence of one article, in text order, with offsets into ``doc.text``.
+
+    Kinds: ``loaded`` and ``evaluative`` words and phrases, ``hedge``, ``cue`` (a loaded
+    attribution verb such as "admitted" or "boasted"), and, outside quotations only,
+    ``first_person``, ``question`` and ``exclamation`` (the whole sentence). ``quoted`` adds
+    spans (e.g. contents of direct attributions) to the text between quotation marks; words
+    inside either are returned with ``quoted=True``.
+    """
+    spans = [*quotations(doc.text), *(quoted or ())]
+    found = [
+        *_lexicon_evidence(doc, "loaded", "loaded"),
+        *_lexicon_evidence(doc, "evaluative", "evaluative"),
+        *_lexicon_evidence(doc, "hedges", "hedge"),
+        *_cue_evidence(doc),
+    ]
+    marked = _dedupe([_mark(item, spans) for item in found])
+    outlet_only = [*_first_person(doc), *_sentence_marks(doc)]
+    marked += [item for item in outlet_only if not _inside(item.start, item.end, spans)]
+    return sorted(marked, key=lambda item: (item.start, item.end))
+
+
+def _mark(item: Evidence, spans: Sequence[Range]) -> Evidence:
+    if not _inside(item.start, item.end, spans):
+        return item
+    return Evidence(item.kind, item.text, item.start, item.end, quoted=True)
+
+
+def _inside(start: int, end: int, spans: Sequence[Range]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _dedupe(items: list[Evidence]) -> list[Evidence]:
+    """Keep the first (and longest) item over any stretch of text already taken."""
+    kept: list[Evidence] = []
+    for item in sorted(items, key=lambda e: (e.start, -(e.end - e.start))):
+        if not any(k.start < item.end and item.start < k.end for k in kept):
+            kept.append(item)
+    return kept
+
+
+def _lexicon_evidence(doc: Doc, name: str, kind: EvidenceKind) -> Iterator[Evidence]:
+    patterns = _patterns(name)
+    i = 0
+    while i < len(doc):
+        length = _longest_match(doc, i, patterns)
+        if length:
+            span = doc[i : i + length]
+            yield Evidence(kind, span.text, span.start_char, span.end_char)
+        i += max(length, 1)
+
+
+def _longest_match(doc: Doc, i: int, patterns: dict[str, tuple[Pattern, ...]]) -> int:
+    token = doc[i]
+    if token.ent_type_ in NAME_TYPES:
+        return 0
+    candidates = [*patterns.get(token.lower_, ()), *patterns.get(token.lemma_.lower(), ())]
+    for pattern in sorted(candidates, key=lambda p: -len(p.words)):
+        if _matches(doc, i, pattern):
+            return len(pattern.words)
+    return 0
+
+
+def _matches(doc: Doc, i: int, pattern: Pattern) -> bool:
+    if i + len(pattern.words) > len(doc):
+        return False
+    tokens = doc[i : i + len(pattern.words)]
+    if len(pattern.words) == 1 and not _single_word_ok(tokens[0], pattern.pos):
+        return False
+    return all(_word_is(token, word) for token, word in zip(tokens, pattern.words, strict=True))
+
+
+def _single_word_ok(token: Token, pos: str | None) -> bool:
+    if token.pos_ == "PROPN":
+        return False
+    return pos is None or token.pos_ == pos
+
+
+def _word_is(token: Token, word: str) -> bool:
+    return token.lower_ == word or token.lemma_.lower() == word
+
+
+def _cue_evidence(doc: Doc) -> Iterator[Evidence]:
+    classes = cue_classes()
+    for token in doc:
+        if token.pos_ == "VERB" and classes.get(token.lemma_.lower()) == "loaded":
+            yield Evidence("cue", token.text, token.idx, token.idx + len(token.text))
+
+
+def _first_person(doc: Doc) -> Iterator[Evidence]:
+    words = frozenset(lexicon("first_person"))
+    for token in doc:
+        if token.lower_ in words and token.pos_ == "PRON" and not _is_name_part(token):
+            yield Evidence("first_person", token.text, token.idx, token.idx + len(token.text))
+
+
+def _is_name_part(token: Token) -> bool:
+    """ "US" the country, "World War I", "Elizabeth I"."""
+    if len(token.text) > 1 and token.text.isupper():
+        return True
+    if token.ent_type_ in NAME_TYPES:
+        return True
+    return token.text == "I" and token.i > 0 and token.nbor(-1).pos_ == "PROPN"
+
+
+def _sentence_marks(doc: Doc) -> Iterator[Evidence]:
+    for sent in doc.sents:
+        text = sent.text.rstrip()
+        kind: EvidenceKind | None = SENTENCE_MARKS.get(text[-1:])
+        if kind is not None:
+            yield Evidence(kind, text, sent.start_char, sent.start_char + len(text))
+
+
+# --------------------------------------------------------------------------- sentiment
+
+
+@functools.cache
+def _analyzer() -> SentimentIntensityAnalyzer:
+    try:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    except ImportError as exc:
+        raise ModelError(f"cannot load vaderSentiment: {exc}") from exc
+    return SentimentIntensityAnalyzer()
+
+
+def claim_sentiment(text: str) -> float:
+    """VADER compound sentiment of ``text``, in [-1, 1] (0.0 for empty text)."""
+    if not text.strip():
+        return 0.0
+    return float(_analyzer().polarity_scores(text)["compound"])
+
+
+# --------------------------------------------------------------------------- genre
+
+
+def genre(doc: Doc, claims_voice: Sequence[str], evidence: Sequence[Evidence]) -> GenreCall:
+    """Call the article a news ``report`` or an ``opinion`` (opinion, column, analysis).
+
+    The rule is a hand-set logistic score over the outlet's own voice (quoted evidence is
+    ignored), with rates per 100 words of the whole text::
+
+        z = -0.5 + 0.6 * evaluative + 1.0 * first_person + 1.5 * questions
+                 + 0.2 * hedges - 3.0 * attributed_share
+        score = 1 / (1 + exp(-z)),  opinion when score >= 0.5
+
+    ``evaluative`` counts loaded and evaluative words, ``questions`` counts questions and
+    exclamations; in the score each rate is shrunk by ``words / (words + 50)`` so that one
+    word in a two-line text does not decide the call (the reported rates are not shrunk).
+    ``attributed_share`` is the share of claims whose voice is not the outlet's (from
+    ``claims_voice``, one voice per claim). A report attributes much of what it says and
+    keeps judgement words, first person and questions out of its own voice; a column does the
+    reverse. The weights were set by hand; the bias was then chosen on development data
+    (AllSides items tagged opinion vs news, and PolNeAR dev articles read by hand) and the
+    rule checked on held-out data (docs/quality.md, "Framing").
+    """
+    words = max(1, sum(1 for token in doc if not (token.is_punct or token.is_space)))
+    own = [item for item in evidence if not item.quoted]
+    rates = {
+        "evaluative": _rate(own, EVALUATIVE_KINDS, words),
+        "first_person": _rate(own, {"first_person"}, words),
+        "questions": _rate(own, {"question", "exclamation"}, words),
+        "hedges": _rate(own, {"hedge"}, words),
+    }
+    shrink = words / (words + GENRE_SMOOTHING_WORDS)
+    z = GENRE_BIAS + sum(GENRE_WEIGHTS[key] * value * shrink for key, value in rates.items())
+    attributed = _attributed_share(claims_voice)
+    score = _sigmoid(z + GENRE_WEIGHTS["attributed"] * attributed)
+    shown = tuple(item for item in own if item.kind != "cue")
+    return GenreCall(
+        label="opinion" if score >= 0.5 else "report",
+        score=round(score, 3),
+        attributed_share=round(attributed, 3),
+        evaluative_per_100_words=round(rates["evaluative"], 3),
+        first_person_per_100_words=round(rates["first_person"], 3),
+        hedges_per_100_words=round(rates["hedges"], 3),
+        evidence=shown,
+    )
+
+
+def _rate(items: Sequence[Evidence], kinds: frozenset[str] | set[str], words: int) -> float:
+    return 100.0 * sum(1 for item in items if item.kind in kinds) / words
+
+
+def _attributed_share(voices: Sequence[str]) -> float:
+    return sum(1 for voice in voices if voice != "outlet") / len(voices) if voices else 0.0
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+# --------------------------------------------------------------------------- entity tone
+
+
+def entity_tones(claims: Sequence[Claim], entities: Sequence[Entity], text: str) -> list[Tone]:
+    """Tone toward each entity, from the claims that list it in ``Claim.entities``.
+
+    Each claim gives a score for the entity:
+
+    - a verb aimed at the entity ("accused X", "X was praised", from ``framing_targets.txt``)
+      gives the verb's polarity, averaged with the sentiment of the rest of the clause; a
+      negated verb ("did not blame X") makes the claim neutral toward X, and so does a claim
+      where the entity is the one accusing or praising ("X accused Y");
+    - otherwise the VADER sentiment of the claim;
+    - when the entity is the claim's speaker, only a loaded cue verb ("boasted", "admitted")
+      says something about it (a fixed -0.3); its own words are not tone toward itself.
+
+    Quoted claims (voice ``direct`` or ``indirect``) carry the speaker's sentiment: they count
+    with weight 0.5 against 1.0 for the outlet's own sentences, and ``Tone.quoted`` says how
+    many there were. Entities no claim mentions get no tone.
+    """
+    tones = []
+    for entity in entities:
+        scored = [s for claim in claims if (s := _claim_tone(claim, entity, text)) is not None]
+        if scored:
+            tones.append(_tone(entity, scored))
+    return tones
+
+
+@dataclass(frozen=True)
+class _Scored:
+    score: float
+    weight: float
+    quoted: bool
+
+
+def _tone(entity: Entity, scored: Sequence[_Scored]) -> Tone:
+    total = sum(s.weight for s in scored)
+    score = sum(s.score * s.weight for s in scored) / total
+    quoted = sum(1 for s in scored if s.quoted)
+    return Tone(entity.id, entity.name, round(score, 3), len(scored), quoted=quoted)
+
+
+def _claim_tone(claim: Claim, entity: Entity, text: str) -> _Scored | None:
+    if entity.id not in claim.entities:
+        return None
+    if claim.speaker_entity == entity.id:
+        return _speaker_tone(claim)
+    quoted = claim.voice != "outlet"
+    weight = QUOTE_WEIGHT if quoted else 1.0
+    mentions = [m for m in entity.mentions if claim.start <= m.start and m.end <= claim.end]
+    scores = [_mention_score(claim, m, text) for m in mentions]
+    score = sum(scores) / len(scores) if scores else claim_sentiment(claim.text)
+    return _Scored(score, weight, quoted)
+
+
+def _speaker_tone(claim: Claim) -> _Scored | None:
+    words = claim.cue.lower().split()
+    if words and _cue_forms().get(words[0]) == "loaded":
+        return _Scored(LOADED_CUE_TONE, 1.0, False)
+    return None
+
+
+@functools.cache
+def _cue_forms() -> dict[str, str]:
+    """Every inflection of the cue lemmas ("admitted", "admits") mapped to the lemma's class."""
+    return {form: cls for lemma, cls in cue_classes().items() for form in _inflections(lemma)}
+
+
+def _mention_score(claim: Claim, mention: Mention, text: str) -> float:
+    before = text[claim.start : mention.start]
+    after = text[mention.end : claim.end]
+    aimed = _as_object(before) or _as_passive(after)
+    if aimed is not None:
+        polarity, verb = aimed
+        if not polarity:
+            return 0.0
+        rest = claim.text.replace(verb, " ", 1)
+        return TARGET_VERB_WEIGHT * polarity + (1 - TARGET_VERB_WEIGHT) * claim_sentiment(rest)
+    if _as_agent(after):
+        return 0.0
+    return claim_sentiment(claim.text)
+
+
+@functools.cache
+def _target_forms() -> dict[str, float]:
+    forms: dict[str, float] = {}
+    for line in lexicon("targets"):
+        lemma, polarity = _pair(line)
+        forms.update(dict.fromkeys(_inflections(lemma), float(polarity)))
+    return forms
+
+
+def _inflections(lemma: str) -> set[str]:
+    """Regular inflections of a verb, over-generating where unsure ("slam" -> "slammed")."""
+    if " " in lemma:
+        return {lemma}
+    if lemma.endswith("e"):
+        return {lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return {lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    plural = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    doubled = lemma + lemma[-1]
+    return {lemma, plural, lemma + "ed", lemma + "ing", doubled + "ed", doubled + "ing"}
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'\u2019-]+", text)
+
+
+def _as_object(before: str) -> tuple[float, str] | None:
+    """ "accused X", "praised the work of X": a target verb up to four words before X.
+
+    Returns the verb's polarity toward X (0.0 when negated) and the verb as written.
+    """
+    words = _words(re.split(r"[,;:!?()\"\u201c\u201d]", before)[-1])[-5:]
+    forms = _target_forms()
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].lower() in forms:
+            negated = NEGATION.search(" ".join(words[max(0, k - 3) : k]))
+            return (0.0 if negated else forms[words[k].lower()]), words[k]
+    return None
+
+
+PASSIVE = re.compile(
+    r"\s*(?:(?:has|have|had|will|would|could|may|might)\s+)?(?:not\s+)?"
+    r"(?:is|are|was|were|been|being|be|got|gets|get)(?:n't|n\u2019t)?\s+"
+    r"((?:not\s+|never\s+|been\s+|\w+ly\s+)*)([\w-]+)",
+    re.IGNORECASE,
+)
+
+
+def _as_passive(after: str) -> tuple[float, str] | None:
+    """ "X was praised", "X has not been charged": polarity toward X and the verb."""
+    match = PASSIVE.match(after)
+    forms = _target_forms()
+    if match is None or match.group(2).lower() not in forms:
+        return None
+    negated = NEGATION.search(after[: match.start(2)])
+    return (0.0 if negated else forms[match.group(2).lower()]), match.group(2)
+
+
+def _as_agent(after: str) -> bool:
+    """ "X accused Y": a target verb follows the mention (an adverb may stand between)."""
+    words = _words(after)[:2]
+    forms = _target_forms()
+    if words and words[0].lower().endswith("ly") and words[0].lower() not in forms:
+        words = words[1:]
+    return bool(words) and words[0].lower() in forms

@@ -1,0 +1,159 @@
+"""The analysis pipeline of one article: parse once, then run every reader on the parse."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from rashomon.analyze import attribution, claims, entities, framing, quantities, timex
+from rashomon.analyze.claims import Piece
+from rashomon.records import (
+    AnalyzedArticle,
+    Article,
+    Attribution,
+    Claim,
+    Entity,
+    Evidence,
+    Quantity,
+    Quote,
+    TimeExpression,
+)
+
+
+def analyze_article(article: Article) -> AnalyzedArticle:
+    """Analyse one article; every span points into ``article.text``."""
+    from rashomon.nlp import pipeline
+
+    return analyze_doc(article, pipeline()(article.text))
+
+
+def analyze_articles(articles: Sequence[Article], *, processes: int = 1) -> list[AnalyzedArticle]:
+    """Analyse ``articles`` in order, in ``processes`` worker processes when more than one."""
+    if processes <= 1 or len(articles) < 2:
+        return [analyze_article(article) for article in articles]
+    with ProcessPoolExecutor(max_workers=min(processes, len(articles))) as pool:
+        return list(pool.map(analyze_article, articles, chunksize=4))
+
+
+def default_processes() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def analyze_doc(article: Article, doc: Doc) -> AnalyzedArticle:
+    """Analyse an article whose text spaCy has already parsed into ``doc``."""
+    published = article.published or timex.publication_date(article.text, article.dateline, None)
+    found_entities = entities.extract(doc)
+    attributions = _resolve_speakers(doc, attribution.extract(doc), found_entities)
+    times = timex.extract(doc, published)
+    numbers = quantities.extract(doc)
+    direct = [(a.content_start, a.content_end) for a in attributions if a.direct]
+    evidence = framing.evidence(doc, direct)
+    quotes = _quotes(article.text, attributions)
+    pieces = claims.split(doc, attributions)
+    built = [
+        _claim(article, n, piece, found_entities, numbers, times, evidence, quotes, doc)
+        for n, piece in enumerate(pieces, 1)
+    ]
+    call = framing.genre(doc, [c.voice for c in built], evidence)
+    return AnalyzedArticle(
+        article=article,
+        claims=tuple(built),
+        quotes=tuple(quotes),
+        entities=tuple(found_entities),
+        quantities=tuple(numbers),
+        times=tuple(times),
+        genre=call,
+        tones=tuple(framing.entity_tones(built, found_entities, article.text)),
+        sentiment=_mean([c.sentiment for c in built if c.voice == "outlet"]),
+        framing=tuple(evidence),
+    )
+
+
+def _resolve_speakers(
+    doc: Doc, attributions: Sequence[Attribution], found: Sequence[Entity]
+) -> list[Attribution]:
+    resolved = []
+    for a in attributions:
+        entity = None
+        if a.speaker_start is not None and a.speaker_end is not None:
+            entity = entities.resolve_speaker(doc, a.speaker_start, a.speaker_end, found)
+        if entity is not None:
+            a = replace(a, speaker=entity.name, speaker_entity=entity.id)
+        resolved.append(a)
+    return resolved
+
+
+def _quotes(text: str, attributions: Sequence[Attribution]) -> list[Quote]:
+    return [
+        Quote(
+            id=f"q{n}",
+            speaker=a.speaker,
+            speaker_entity=a.speaker_entity,
+            cue=a.cue,
+            text=text[a.content_start : a.content_end],
+            start=a.content_start,
+            end=a.content_end,
+            direct=a.direct,
+            speaker_start=a.speaker_start,
+            speaker_end=a.speaker_end,
+            cue_start=a.cue_start,
+            cue_end=a.cue_end,
+        )
+        for n, a in enumerate(attributions, 1)
+    ]
+
+
+def _claim(
+    article: Article,
+    number: int,
+    piece: Piece,
+    found: Sequence[Entity],
+    numbers: Sequence[Quantity],
+    times: Sequence[TimeExpression],
+    evidence: Sequence[Evidence],
+    quotes: Sequence[Quote],
+    doc: Doc,
+) -> Claim:
+    start, end, a = piece.start, piece.end, piece.attribution
+    text = article.text[start:end]
+    inside = _inside(start, end)
+    quote = next((q for q in quotes if a and q.start == a.content_start), None)
+    return Claim(
+        id=f"{article.id}:c{number}",
+        article=article.id,
+        text=text,
+        start=start,
+        end=end,
+        sentence=piece.sentence,
+        voice="outlet" if a is None else ("direct" if a.direct else "indirect"),
+        speaker=a.speaker if a else None,
+        speaker_entity=a.speaker_entity if a else None,
+        cue=a.cue if a else "",
+        quote=quote.id if quote else None,
+        entities=tuple(e.id for e in found if any(inside(m.start, m.end) for m in e.mentions)),
+        quantities=tuple(q for q in numbers if inside(q.start, q.end)),
+        times=tuple(t for t in times if inside(t.start, t.end)),
+        negated=_negated(doc, start, end),
+        hedged=any(ev.kind == "hedge" and inside(ev.start, ev.end) for ev in evidence),
+        sentiment=framing.claim_sentiment(text),
+        evaluative=any(
+            ev.kind in {"loaded", "evaluative"} and inside(ev.start, ev.end) for ev in evidence
+        ),
+    )
+
+
+def _inside(start: int, end: int) -> Callable[[int, int], bool]:
+    return lambda s, e: start <= s and e <= end
+
+
+def _negated(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.dep_ == "neg" for t in span)
+
+
+def _mean(values: Sequence[float]) -> float:
+    return round(sum(values) / len(values), 3) if values else 0.0

@@ -1,0 +1,51 @@
+"""The public Python API: read, analyze and compare articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from rashomon.records import AnalyzedArticle, Article, Comparison
+
+Source = str | Path | Article
+
+
+def read(
+    source: str | Path, *, outlet: str | None = None, published: dt.date | None = None
+) -> list[Article]:
+    """Read every article in a file, folder or URL (a JSONL file may hold many)."""
+    from rashomon.ingest import read as read_source
+
+    return read_source(str(source), outlet=outlet, published=published)
+
+
+def analyze(
+    source: Source, *, outlet: str | None = None, published: dt.date | None = None
+) -> AnalyzedArticle:
+    """Analyse one article: claims, speakers, entities, numbers, dates, genre and tone."""
+    from rashomon.analyze import analyze_article
+
+    return analyze_article(_one_article(source, outlet, published))
+
+
+def analyze_many(articles: Iterable[Article], *, processes: int = 1) -> list[AnalyzedArticle]:
+    """Analyse many articles, in ``processes`` worker processes when more than one."""
+    from rashomon.analyze import analyze_articles
+
+    return analyze_articles(list(articles), processes=processes)
+
+
+def compare(sources: Sequence[Source | AnalyzedArticle], *, force: bool = False) -> Comparison:
+    """Compare two or more articles about one event, claim by claim."""
+    from rashomon.compare import compare_articles
+
+    analyzed = [s if isinstance(s, AnalyzedArticle) else analyze(s) for s in sources]
+    return compare_articles(analyzed, force=force)
+
+
+def _one_article(source: Source, outlet: str | None, published: dt.date | None) -> Article:
+    if isinstance(source, Article):
+        return source
+    articles = read(source, outlet=outlet, published=published)
+    return articles[0]

@@ -1,0 +1,198 @@
+"""The corpus commands: ``ingest``, ``stories``, ``story`` and ``export``.
+
+They work on one store file (``--db``, default ``rashomon.db`` or ``$RASHOMON_DB``) and are
+added to the ``rashomon`` command group by :func:`register`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from rashomon.cli import exit_code, fail, parse_date, write
+from rashomon.errors import RashomonError
+from rashomon.records import Story
+
+if TYPE_CHECKING:
+    from rashomon.corpus import IngestReport
+
+DB = click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default="rashomon.db",
+    envvar="RASHOMON_DB",
+    show_default=True,
+    help="The store file.",
+)
+
+
+@click.command()
+@click.argument("sources", nargs=-1, required=True)
+@DB
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler (default: a local cluster).")
+@click.option("--processes", type=int, default=0, help="Worker processes (default 2).")
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Fetch from loopback and private addresses too (an intranet, a local test server).",
+)
+def ingest(
+    sources: tuple[str, ...],
+    db: Path,
+    engine: str,
+    scheduler: str | None,
+    processes: int,
+    allow_private: bool,
+) -> None:
+    """Add articles to the store (files, folders, feeds, WARC, URL lists) and group stories.
+
+    Content already in the store is skipped, so running the same command again only adds
+    what is new, and an interrupted ingest is completed by the next one.
+    """
+    from rashomon.corpus import ingest as run
+    from rashomon.options import Options
+
+    progress = _Progress() if sys.stderr.isatty() else None
+    try:
+        report = run(
+            list(sources),
+            db,
+            engine=engine,
+            scheduler=scheduler,
+            processes=processes,
+            options=Options(allow_private=allow_private),
+            progress=progress,
+        )
+    except RashomonError as exc:
+        if progress:
+            progress.done()
+        fail(exc)
+        sys.exit(1)
+    if progress:
+        progress.done()
+    for failure in report.failed:
+        click.echo(f"Error: {failure.source}: {failure.reason}", err=True)
+    click.echo(
+        f"Ingested {_count(report.ingested, 'article')} "
+        f"({_count(report.copies, 'near-duplicate')}), "
+        f"skipped {report.skipped} already stored, {len(report.failed)} failed; "
+        f"{_count(len(report.stories), 'story', 'stories')} new or changed.",
+        err=True,
+    )
+    done = report.ingested + report.skipped
+    sys.exit(exit_code(done, done + len(report.failed)))
+
+
+@click.command()
+@DB
+@click.option("--since", callback=parse_date, help="Stories still running on or after YYYY-MM-DD.")
+@click.option("--outlet", help="Stories with an article of this outlet.")
+@click.option("--query", help='Full-text search of the articles, e.g. "ferry AND lesbos".')
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def stories(
+    db: Path, since: dt.date | None, outlet: str | None, query: str | None, fmt: str
+) -> None:
+    """List the stories: id, days, articles, outlets and title."""
+    from rashomon.corpus import list_stories
+    from rashomon.records import to_json
+    from rashomon.render import dumps
+
+    try:
+        found = list_stories(db, since=since, outlet=outlet, query=query)
+    except RashomonError as exc:
+        fail(exc)
+        sys.exit(1)
+    if fmt == "json":
+        click.echo(dumps(to_json(found)))
+    elif not found:
+        click.echo("No stories.", err=True)
+    else:
+        click.echo("\n".join(_line(s) for s in found))
+
+
+@click.command()
+@click.argument("story_id", metavar="ID")
+@DB
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "md"]), default="text")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+def story(story_id: str, db: Path, fmt: str, output: Path | None) -> None:
+    """Show the claim-by-claim comparison of one story's articles."""
+    from rashomon.corpus import get_story, story_comparison
+    from rashomon.render import render
+
+    try:
+        found = get_story(db, story_id)
+        comparison, analyzed = story_comparison(db, story_id)
+    except RashomonError as exc:
+        fail(exc)
+        sys.exit(1)
+    copies = sum(len(c) for c in found.copies.values())
+    if copies:
+        left_out = "copy of its articles is" if copies == 1 else "copies of its articles are"
+        click.echo(f"Story {found.id}: {copies} {left_out} left out.", err=True)
+    write(render(comparison, fmt, analyzed), output)
+
+
+@click.command()
+@DB
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+def export(db: Path, fmt: str, output: Path | None) -> None:
+    """Write every article with its story (and the article it copies) as JSONL, CSV or Parquet."""
+    from rashomon.store import Store, export_articles
+
+    try:
+        with Store(db, create=False) as store:
+            out = output if output else sys.stdout
+            count = export_articles(store, fmt, out)
+    except RashomonError as exc:
+        fail(exc)
+        sys.exit(1)
+    click.echo(f"Exported {count} articles.", err=True)
+
+
+def register(group: click.Group) -> None:
+    """Add the corpus commands to ``group``."""
+    for command in (ingest, stories, story, export):
+        group.add_command(command)
+
+
+def _count(number: int, word: str, plural: str = "") -> str:
+    return f"{number} {word if number == 1 else plural or word + 's'}"
+
+
+def _line(found: Story) -> str:
+    days = found.first or "?"
+    if found.last and found.last != found.first:
+        days = f"{days}..{found.last}"
+    copies = sum(len(c) for c in found.copies.values())
+    count = _count(len(found.article_ids), "article")
+    count += f" +{_count(copies, 'copy', 'copies')}" if copies else ""
+    outlets = ", ".join(found.outlets)
+    return f"{found.id:>5}  {days:<22}  {count:<20}  {outlets}\n       {found.title}"
+
+
+class _Progress:
+    """One line on the terminal, rewritten as articles are stored."""
+
+    def __init__(self) -> None:
+        self.start = time.perf_counter()
+        click.echo("Reading sources and loading the language models...", err=True, nl=False)
+
+    def __call__(self, report: IngestReport) -> None:
+        rate = report.ingested / max(time.perf_counter() - self.start, 1e-9)
+        click.echo(
+            f"\r{report.ingested} articles stored, {report.skipped} skipped, "
+            f"{len(report.failed)} failed ({rate:.1f}/s)" + " " * 30,
+            err=True,
+            nl=False,
+        )
+
+    def done(self) -> None:
+        click.echo("", err=True)

@@ -1,0 +1,65 @@
+"""Compare several analysed articles about one event, claim by claim."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from rashomon.records import AnalyzedArticle, ArticleInfo, Comparison
+
+
+def compare_articles(analyzed: Sequence[AnalyzedArticle], *, force: bool = False) -> Comparison:
+    """Align the claims of ``analyzed`` into facts and report agreement, gaps and conflicts."""
+    from rashomon import summarize
+    from rashomon.compare import (
+        align,
+        conflicts,
+        differences,
+        entities,
+        framing,
+        related,
+        timeline,
+        voices,
+    )
+
+    articles, warnings = related.usable(analyzed, force=force)
+    facts = align.align(articles)
+    facts = [replace(f, differences=tuple(differences.differences(f, articles))) for f in facts]
+    found = conflicts.find_conflicts(facts, articles)
+    linked = entities.link(articles)
+    quoted = voices.voices(articles, linked, facts)
+    return Comparison(
+        articles=tuple(_info(a) for a in articles),
+        facts=tuple(facts),
+        conflicts=tuple(found),
+        quotes=tuple(q for v in quoted for q in v.quotes),
+        voices=tuple(quoted),
+        entities=tuple(linked),
+        framing=tuple(framing.frame(a, linked) for a in articles),
+        timeline=tuple(timeline.build(articles, facts)),
+        summary=tuple(summarize.summarize(facts, articles, found)),
+        title=_title(articles),
+        warnings=tuple(warnings),
+    )
+
+
+def _info(a: AnalyzedArticle) -> ArticleInfo:
+    art = a.article
+    return ArticleInfo(
+        id=art.id,
+        outlet=art.outlet,
+        title=art.title,
+        published=art.published.isoformat() if art.published else None,
+        genre=a.genre.label,
+        url=art.url,
+        words=len(art.text.split()),
+    )
+
+
+def _title(articles: Sequence[AnalyzedArticle]) -> str:
+    """The headline of the earliest report (reports before opinion pieces)."""
+    ranked = sorted(
+        articles,
+        key=lambda a: (a.genre.label != "report", str(a.article.published or "9999"), a.article.id),
+    )
+    return next((a.article.title for a in ranked if a.article.title), "")

@@ -1,0 +1,434 @@
+"""Align the claims of several articles into facts: claims that state the same thing.
+
+Every pair of claims from different articles gets a probability of telling the same event,
+from a small logistic model over a handful of features:
+
+- the cosine of the two claims' sentence embeddings and the overlap of their content words,
+  and of their action words (what is left once names, numbers and dates are taken out:
+  "struck", "quake", "arrested");
+- how central each claim is: its best cosine with a claim of another article of its story
+  (the story's main event is told by every outlet, a side remark by one);
+- the (canonical) entities, times, places and numbers the two claims share or clash on;
+- the stories of the two articles. The articles are first grouped into stories with the
+  document similarity and grouping of :mod:`rashomon.stories` (words, meaning, names, numbers,
+  years): two events of one kind share their words, not their names, places, tolls and years.
+  Two claims of different stories are rarely one event.
+
+Claims are then grouped by average linkage on those probabilities (claims of one article never
+link directly, so a fact holds at most one claim of each article until repeats are attached).
+A fact told by two or more outlets is "agreed"; a fact told by one outlet is "exclusive".
+
+A second small model, over the claim features only, scores whether two claims of one event
+make the same statement; a fact needs both. The weights, intercepts and thresholds were fitted
+on ECB+ (CC BY 3.0) train and dev topics, never on our own examples: sentence pairs of
+different documents of one topic, the same event when they share a cross-document event chain,
+the same statement when they mention exactly the same events
+(``python benchmarks/eval_ecbplus_pairs.py --fit``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from rashomon.compare.entities import entity_index, link
+from rashomon.embed import embed
+from rashomon.records import AnalyzedArticle, Claim, ClaimRef, Fact
+from rashomon.stories.grouping import agglomerate
+from rashomon.stories.profile import Profile, build, embedding_text
+from rashomon.stories.similarity import Weights, probabilities
+
+Embedder = Callable[[Sequence[str]], np.ndarray]
+
+CLAIM_FEATURES = (
+    "cosine",
+    "overlap",
+    "action",
+    "entities",
+    "centrality",
+    "time_match",
+    "time_clash",
+    "place_clash",
+    "number_clash",
+)
+FEATURES = (*CLAIM_FEATURES, "same_story", "story_link")
+# Same event: fitted with scikit-learn LogisticRegression(C=1) on the claim pairs of ECB+
+# train+dev topics, labelled by whether their sentences share a cross-document event chain
+# (python benchmarks/eval_ecbplus_pairs.py --fit); order as in FEATURES.
+WEIGHTS = np.array(
+    [2.001, 1.343, 1.055, 0.716, -3.405, 1.092, 0.013, -0.245, -0.314, 0.695, 5.32], np.float32
+)
+INTERCEPT = -3.236
+# Same statement, given the same event: fitted on the same-event pairs only, labelled by whether
+# the two sentences mention exactly the same events; claim features only, so that articles about
+# one story do not merge all their claims.
+STATEMENT = np.array(
+    [-0.015, 4.451, -0.18, 0.189, -1.558, 0.208, 0.103, 0.201, -0.354, 0.0, 0.0], np.float32
+)
+STATEMENT_INTERCEPT = -1.819
+# Average-linkage cuts. SAME_EVENT maximises same-event sentence-pair F1 on ECB+ train+dev;
+# FACT maximises same-statement pair F1 there (event score x statement score).
+SAME_EVENT = 0.33
+FACT = 0.2
+# Stories among the compared articles: rashomon.stories' signals, with weights refitted on the
+# pairs of articles of one ECB+ train+dev topic (the grouping of a whole store sees rarer words
+# than a handful of articles compared together), and the grouping bars that give the best
+# same-event F1 on train+dev.
+STORY = Weights(
+    words=9.45, meaning=5.33, names=5.78, numbers=2.65, counted=-1.57, year=1.48, bias=-4.69
+)
+STORY_MERGE = 0.6
+STORY_JOIN = 0.3
+
+WORD = re.compile(r"[^\W_]+(?:[.,']\w+)*")
+FUNCTION_WORDS = """
+    a about above after again against all also am an and any are as at be been before being
+    below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is
+    it its itself just me more most my myself no nor not now of off on once only or other
+    our ours ourselves out over own same she should so some such than that the their theirs
+    them themselves then there these they this those through to too under until up very was
+    we were what when where which while who whom why will with would you your yours yourself
+    said says say told tells according mr mrs ms one new
+"""
+STOP = frozenset(FUNCTION_WORDS.split())
+SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s", "ly")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A claim with what the aligner compares."""
+
+    article: int
+    claim: Claim
+    stems: frozenset[str]
+    actions: frozenset[str]
+    entities: frozenset[str]
+    places: frozenset[str]
+    times: frozenset[str]
+    numbers: frozenset[str]
+
+
+def stem(word: str) -> str:
+    """A crude, fast stem: lower case, one common suffix off, at most six letters."""
+    word = word.lower().replace("'", "")
+    for suffix in SUFFIXES:
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            word = word[: -len(suffix)]
+            break
+    return word[:6]
+
+
+def content_stems(text: str) -> frozenset[str]:
+    """Stems of the content words of ``text`` (numbers kept, function words dropped)."""
+    return frozenset(stem(w) for w in WORD.findall(text.replace("’", "'")) if not _function(w))
+
+
+def _function(word: str) -> bool:
+    """A function word, also with a clitic: "they're", "didn't", "it's"."""
+    plain = word.lower()
+    return plain in STOP or plain.split("'")[0] in STOP or plain.endswith("n't")
+
+
+def action_stems(claim: Claim, names: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """Content stems of ``claim`` outside its names, numbers and dates: the words that say what
+    happened. ``names`` are the article's entity mentions (offsets into the article text)."""
+    taken = [*names, *((q.start, q.end) for q in claim.quantities)]
+    taken += [(t.start, t.end) for t in claim.times]
+    chars = list(claim.text)
+    for start, end in taken:
+        if start < claim.end and claim.start < end:
+            for k in range(max(start, claim.start), min(end, claim.end)):
+                chars[k - claim.start] = " "
+    return content_stems("".join(chars))
+
+
+def units(analyzed: Sequence[AnalyzedArticle]) -> list[Unit]:
+    """Every claim of every article, with its comparable features."""
+    linked = entity_index(link(analyzed))
+    out: list[Unit] = []
+    for index, article in enumerate(analyzed):
+        kinds = {e.id: e.kind for e in article.entities}
+        keys = {e: linked.get((article.article.id, e), f"{article.article.id}/{e}") for e in kinds}
+        names = [(m.start, m.end) for e in article.entities for m in e.mentions]
+        for claim in article.claims:
+            out.append(_unit(index, claim, keys, kinds, names))
+    return out
+
+
+def _unit(
+    index: int,
+    claim: Claim,
+    keys: Mapping[str, str],
+    kinds: Mapping[str, str],
+    names: Sequence[tuple[int, int]],
+) -> Unit:
+    ids = [e for e in claim.entities if e in keys]
+    return Unit(
+        article=index,
+        claim=claim,
+        stems=content_stems(claim.text),
+        actions=action_stems(claim, names),
+        entities=frozenset(keys[e] for e in ids),
+        places=frozenset(keys[e] for e in ids if kinds[e] == "place"),
+        times=frozenset(t.date or t.text.lower() for t in claim.times),
+        numbers=frozenset(f"{q.value:g}" for q in claim.quantities if q.kind != "ordinal"),
+    )
+
+
+def article_entities(analyzed: Sequence[AnalyzedArticle]) -> list[frozenset[str]]:
+    """The cross-article entity ids named anywhere in each article."""
+    linked = entity_index(link(analyzed))
+    return [
+        frozenset(linked.get((a.article.id, e.id), f"{a.article.id}/{e.id}") for e in a.entities)
+        for a in analyzed
+    ]
+
+
+# --------------------------------------------------------------------------- features
+
+
+def incidence(sets: Sequence[frozenset[str]]) -> np.ndarray:
+    """A 0/1 matrix, one row per set, one column per distinct item."""
+    vocab: dict[str, int] = {}
+    for items in sets:
+        for item in items:
+            vocab.setdefault(item, len(vocab))
+    matrix = np.zeros((len(sets), max(len(vocab), 1)), dtype=np.float32)
+    for row, items in enumerate(sets):
+        matrix[row, [vocab[i] for i in items]] = 1.0
+    return matrix
+
+
+def shared_counts(sets: Sequence[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Pairwise size of intersection and of union of ``sets``."""
+    m = incidence(sets)
+    inter = m @ m.T
+    sizes = m.sum(axis=1)
+    return inter, sizes[:, None] + sizes[None, :] - inter
+
+
+def jaccard(sets: Sequence[frozenset[str]]) -> np.ndarray:
+    inter, union = shared_counts(sets)
+    return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+
+
+def clash(sets: Sequence[frozenset[str]]) -> np.ndarray:
+    """1 where both sets are non-empty and share nothing."""
+    inter, _ = shared_counts(sets)
+    filled = np.array([bool(s) for s in sets], dtype=np.float32)
+    return np.outer(filled, filled) * (inter == 0)
+
+
+def story_profiles(
+    analyzed: Sequence[AnalyzedArticle], embedder: Embedder = embed
+) -> tuple[list[Profile], Counter[str]]:
+    """The story-grouping profiles of the articles, and document frequencies among them."""
+    vectors = embedder([embedding_text(a.article) for a in analyzed])
+    profiles = [build(a, v) for a, v in zip(analyzed, vectors, strict=True)]
+    df: Counter[str] = Counter()
+    for p in profiles:
+        df.update({*p.terms, *p.entities})
+    return profiles, df
+
+
+def story_links(probability: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Articles grouped into stories (:func:`rashomon.stories.grouping.agglomerate`): whether
+    each pair of articles is in one story, and the mean probability between their stories."""
+    n = len(probability)
+    stories = agglomerate(probability, [[i] for i in range(n)], STORY_MERGE, STORY_JOIN)
+    member = np.zeros((len(stories), n))
+    for k, articles in enumerate(stories):
+        member[k, articles] = 1.0
+    sizes = member.sum(axis=1)
+    mean = member @ probability @ member.T / np.outer(sizes, sizes)
+    story = member.argmax(axis=0)
+    return (story[:, None] == story[None, :]).astype(np.float32), mean[np.ix_(story, story)]
+
+
+def article_stories(
+    analyzed: Sequence[AnalyzedArticle], embedder: Embedder = embed
+) -> tuple[np.ndarray, np.ndarray]:
+    """Same story (0/1) and story link for each pair of articles (see :func:`story_links`)."""
+    if len(analyzed) < 2:
+        return np.ones((len(analyzed),) * 2, np.float32), np.ones((len(analyzed),) * 2)
+    profiles, df = story_profiles(analyzed, embedder)
+    return story_links(probabilities(profiles, df, len(profiles), STORY))
+
+
+def centrality(cosine: np.ndarray, article: np.ndarray, same_story: np.ndarray) -> np.ndarray:
+    """Each claim's best cosine with a claim of another article of its story (0 if none)."""
+    other = (article[:, None] != article[None, :]) & (same_story > 0)
+    return np.where(other, cosine, 0.0).max(axis=1, initial=0.0)
+
+
+def pair_features(
+    analyzed: Sequence[AnalyzedArticle], embedder: Embedder = embed
+) -> tuple[list[Unit], np.ndarray]:
+    """The claims of all articles and an ``n x n x len(FEATURES)`` feature array."""
+    items = units(analyzed)
+    vectors = embedder([u.claim.text for u in items])
+    article = np.array([u.article for u in items], dtype=np.intp)
+    same, links = (m[np.ix_(article, article)] for m in article_stories(analyzed, embedder))
+    cosine = np.asarray(vectors @ vectors.T, dtype=np.float32) if items else np.zeros((0, 0))
+    central = centrality(cosine, article, same)
+    shared_actions, _ = shared_counts([u.actions for u in items])
+    shared_entities, _ = shared_counts([u.entities for u in items])
+    shared_times, _ = shared_counts([u.times for u in items])
+    features = np.stack(
+        [
+            cosine,
+            jaccard([u.stems for u in items]),
+            np.minimum(shared_actions, 3.0) / 3.0,
+            np.minimum(shared_entities, 3.0) / 3.0,
+            np.minimum(central[:, None], central[None, :]),
+            (shared_times > 0).astype(np.float32),
+            clash([u.times for u in items]),
+            clash([u.places for u in items]),
+            clash([u.numbers for u in items]),
+            same,
+            links,
+        ],
+        axis=-1,
+    )
+    return items, features.astype(np.float32)
+
+
+def probability(features: np.ndarray) -> np.ndarray:
+    """The logistic model: probability that two claims tell the same event."""
+    return _logistic(features @ WEIGHTS + INTERCEPT)
+
+
+def statement_probability(features: np.ndarray) -> np.ndarray:
+    """Probability that two claims of one event make the same statement."""
+    return _logistic(features @ STATEMENT + STATEMENT_INTERCEPT)
+
+
+def fact_probability(features: np.ndarray) -> np.ndarray:
+    """Probability that two claims state the same fact: same event and same statement."""
+    return probability(features) * statement_probability(features)
+
+
+def _logistic(z: np.ndarray) -> np.ndarray:
+    return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float32)
+
+
+def pair_scores(
+    analyzed: Sequence[AnalyzedArticle], embedder: Embedder = embed
+) -> tuple[list[Unit], np.ndarray]:
+    """Claims and their pairwise same-fact probabilities (0 within one article)."""
+    items, features = pair_features(analyzed, embedder)
+    scores = fact_probability(features)
+    article = np.array([u.article for u in items])
+    scores[article[:, None] == article[None, :]] = 0.0
+    return items, scores
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+def average_linkage(scores: np.ndarray, threshold: float) -> list[list[int]]:
+    """Merge the two groups with the highest average score while it is at least ``threshold``."""
+    n = len(scores)
+    sim = scores.astype(np.float64).copy()
+    np.fill_diagonal(sim, -np.inf)
+    sizes = np.ones(n)
+    members: list[list[int]] = [[i] for i in range(n)]
+    alive = np.ones(n, dtype=bool)
+    while n > 1:
+        flat = int(np.argmax(sim))
+        a, b = divmod(flat, len(sim))
+        if sim[a, b] < threshold:
+            break
+        merged = (sim[a] * sizes[a] + sim[b] * sizes[b]) / (sizes[a] + sizes[b])
+        sim[a], sim[:, a] = merged, merged
+        sim[a, a] = -np.inf
+        sim[b], sim[:, b] = -np.inf, -np.inf
+        sizes[a] += sizes[b]
+        members[a] += members[b]
+        alive[b] = False
+        n -= 1
+    return [members[i] for i in np.flatnonzero(alive)]
+
+
+def attach_repeats(
+    groups: list[list[int]], scores: np.ndarray, threshold: float
+) -> list[list[int]]:
+    """Fold a lone claim into the group of its best match when that match is strong.
+
+    An article that says the same thing twice would otherwise show its second sentence as a
+    fact no other outlet reports.
+    """
+    owner = {i: g for g, members in enumerate(groups) for i in members}
+    moved: set[int] = set()
+    for g, members in enumerate(groups):
+        if len(members) != 1:
+            continue
+        best = int(np.argmax(scores[members[0]]))
+        target = owner[best]
+        if scores[members[0], best] >= threshold and len(groups[target]) > 1:
+            groups[target].append(members[0])
+            moved.add(g)
+    return [m for g, m in enumerate(groups) if g not in moved]
+
+
+def group(scores: np.ndarray, threshold: float) -> list[list[int]]:
+    """Claims grouped into facts (indices into the score matrix), each group sorted."""
+    groups = attach_repeats(average_linkage(scores, threshold), scores, threshold)
+    return [sorted(g) for g in groups]
+
+
+# --------------------------------------------------------------------------- facts
+
+
+def align(
+    analyzed: Sequence[AnalyzedArticle],
+    *,
+    threshold: float = FACT,
+    embedder: Embedder = embed,
+) -> list[Fact]:
+    """Group the claims of ``analyzed`` into facts, agreed ones first."""
+    items, scores = pair_scores(analyzed, embedder)
+    groups = group(scores, threshold)
+    groups.sort(key=lambda g: (-len({_outlet(analyzed, items[i]) for i in g}), g[0]))
+    return [_fact(f"f{n}", g, items, scores, analyzed) for n, g in enumerate(groups, 1)]
+
+
+def _outlet(analyzed: Sequence[AnalyzedArticle], unit: Unit) -> str:
+    return analyzed[unit.article].article.outlet
+
+
+def _fact(
+    fact_id: str,
+    members: list[int],
+    items: list[Unit],
+    scores: np.ndarray,
+    analyzed: Sequence[AnalyzedArticle],
+) -> Fact:
+    outlets = tuple(dict.fromkeys(_outlet(analyzed, items[i]) for i in members))
+    central = members[int(np.argmax(scores[np.ix_(members, members)].sum(axis=1)))]
+    claims = [items[i].claim for i in members]
+    return Fact(
+        id=fact_id,
+        status="agreed" if len(outlets) > 1 else "exclusive",
+        outlets=outlets,
+        claims=tuple(claim_ref(c) for c in claims),
+        label=items[central].claim.text,
+        opinion=2 * sum(c.evaluative for c in claims) > len(claims),
+    )
+
+
+def claim_ref(claim: Claim) -> ClaimRef:
+    """The citation of a claim: article, id and exact span."""
+    return ClaimRef(
+        article=claim.article,
+        claim=claim.id,
+        text=claim.text,
+        start=claim.start,
+        end=claim.end,
+        speaker=claim.speaker,
+    )

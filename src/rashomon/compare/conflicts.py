@@ -1,0 +1,499 @@
+"""Conflicts: two claims of different articles that cannot both be true.
+
+A conflict is looked for between the claims of one fact, and between any two claims worded
+almost alike (a number clash can keep two such claims out of one fact). Four kinds are checked,
+surest first:
+
+- number: the same measured thing with values no bound, rounding or sum reconciles
+  ("12 injured" / "fewer than ten injured"; never "214 passengers and nine crew" /
+  "223 people on board", nor "at least 200" / "214");
+- date: the same statement dated on two different days;
+- negation: the same statement, asserted by one and denied by the other;
+- place: the same statement set in two places, neither of which the other article names;
+- cause: the same effect given two unrelated causes ("because of fog" / "due to engine failure").
+
+Precision comes before recall: a false conflict costs a fact-checker's trust, so every check
+bails out when unsure. Counts are left alone when a claim says the figure changed ("the toll
+rose to 15"), when the articles were published on different days, or when the claims are dated
+or placed apart.
+
+Sources. A number clash between claims attributed to *different named sources* is reported,
+naming both: "Injured: Tagus Wire (citing police) says 12; Harbour State TV (citing the
+ministry) says fewer than ten." The outlets present two accounts of one count, and a
+fact-checker wants to see that they cannot both hold. The other kinds are not checked between
+different sources: on BASIL the statements of two sources that looked like a denial were a
+claim cut from its cue ("denied that she had ever provided false information") or two sources
+disagreeing about what happened, which the voices view shows with each speaker's words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from rashomon.analyze.quantities import (
+    comparable,
+    consistent,
+    contradicts,
+    label,
+    lexicon,
+    number_text,
+    part_of,
+    same_measure,
+)
+from rashomon.analyze.timex import period
+from rashomon.compare.align import (
+    SAME_EVENT as EVENT_PROBABILITY,
+)
+from rashomon.compare.align import (
+    WORD,
+    article_entities,
+    claim_ref,
+    content_stems,
+    jaccard,
+    pair_features,
+    probability,
+    stem,
+)
+from rashomon.compare.entities import speaker_key
+from rashomon.records import AnalyzedArticle, Claim, Conflict, Fact, Quantity, TimeExpression
+
+NEAR_DUPLICATE = 0.5  # stem Jaccard above which two claims are compared even across facts
+SAME_STATEMENT = 0.6  # stem Jaccard (negators, places, causes aside) for negation/place/cause
+SAME_EVENT = 0.3  # stem Jaccard for two dated claims of one fact
+CHANGE = re.compile(
+    r"\b(rose|risen|rising|climbed|climbing|increased|jumped|grew|reached|revised|updated"
+    r"|so far|initially|earlier|at first|later|now|still|preliminary|latest|new toll)\b",
+    re.IGNORECASE,
+)
+NEGATORS = frozenset({"not", "no", "never", "n't", "nt", "none", "neither", "nor", "without"})
+CAUSE = re.compile(
+    r"\b(?:because of|because|due to|caused by|blamed on|the result of|as a result of"
+    r"|owing to|triggered by|sparked by)\s+(?P<cause>[^,;.]+)",
+    re.IGNORECASE,
+)
+# The word a negation denies: "was not closed", "did not fully reopen", "never paid".
+NEGATED = re.compile(
+    r"(?:\bnot|n't|\bnever|\bno longer)\s+"
+    r"(?:(?:be|been|being|have|has|had|yet|ever|fully|immediately|actually|officially)\s+)*"
+    r"([a-z]+)",
+    re.IGNORECASE,
+)
+RANK = re.compile(r"(?:\bno\.?|\bnumber|\bnum\.?|#)\s*\d", re.IGNORECASE)
+TIME_PREPOSITIONS = frozenset(
+    {"on", "in", "since", "at", "during", "by", "until", "from", "before"}
+)
+WEEK = 7  # days a dated count may lie from the publication day of an undated one
+MIN_STATEMENT = 4  # content words a claim needs before a negation or place clash is trusted
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "off", "outside", "inside", "on"})
+
+
+@dataclass(frozen=True)
+class Side:
+    """One claim with what the checks read about it."""
+
+    claim: Claim
+    outlet: str
+    article: AnalyzedArticle
+    places: dict[str, str]  # cross-article entity id -> the name used in this claim
+    named: frozenset[str]  # cross-article entity ids named anywhere in the article
+    people: frozenset[str] = frozenset()  # cross-article ids of the people the claim names
+
+
+@dataclass(frozen=True)
+class Found:
+    kind: str
+    explanation: str
+    confidence: float
+    key: tuple[str, ...] = ()  # what was found, to report one clash once per pair of articles
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def find_conflicts(facts: Sequence[Fact], analyzed: Sequence[AnalyzedArticle]) -> list[Conflict]:
+    """The conflicts between the claims of ``facts``, of near-identical claims and of claims
+    that count the same thing in one event; one clash is reported once per pair of articles."""
+    sides = _sides(analyzed)
+    event = _event_probability(analyzed)
+    found: list[Conflict] = []
+    seen: set[tuple[str, ...]] = set()
+    for a, b, fact in _candidates(facts, sides):
+        result = check(sides[a], sides[b], event(a, b))
+        if result is None:
+            continue
+        articles = tuple(sorted((sides[a].claim.article, sides[b].claim.article)))
+        key = (*articles, result.kind, *result.key) if result.key else (a, b)
+        if key not in seen:
+            seen.add(key)
+            found.append(_conflict(f"k{len(found) + 1}", result, sides[a], sides[b], fact))
+    return found
+
+
+def _conflict(conflict_id: str, found: Found, a: Side, b: Side, fact: str | None) -> Conflict:
+    return Conflict(
+        id=conflict_id,
+        kind=found.kind,  # type: ignore[arg-type]
+        explanation=found.explanation,
+        a=claim_ref(a.claim),
+        b=claim_ref(b.claim),
+        fact=fact,
+        confidence=found.confidence,
+    )
+
+
+def _event_probability(analyzed: Sequence[AnalyzedArticle]) -> Callable[[str, str], float]:
+    """The aligner's probability that two claims (by id) tell the same event."""
+    items, features = pair_features(analyzed)
+    scores = probability(features)
+    index = {u.claim.id: n for n, u in enumerate(items)}
+    return lambda a, b: float(scores[index[a], index[b]]) if a in index and b in index else 0.0
+
+
+def _sides(analyzed: Sequence[AnalyzedArticle]) -> dict[str, Side]:
+    from rashomon.compare.entities import entity_index, link
+
+    index = entity_index(link(analyzed))
+    named = article_entities(analyzed)
+    out: dict[str, Side] = {}
+    for article, names in zip(analyzed, named, strict=True):
+        aid = article.article.id
+        kinds = {e.id: e for e in article.entities}
+        for claim in article.claims:
+            ids = {e: index.get((aid, e), f"{aid}/{e}") for e in claim.entities if e in kinds}
+            places = {ids[e]: _mention_in(kinds[e], claim) for e in ids if kinds[e].kind == "place"}
+            people = frozenset(ids[e] for e in ids if kinds[e].kind == "person")
+            out[claim.id] = Side(claim, article.article.outlet, article, places, names, people)
+    return out
+
+
+def _mention_in(entity: object, claim: Claim) -> str:
+    mentions = getattr(entity, "mentions", ())
+    inside = [m.text for m in mentions if claim.start <= m.start and m.end <= claim.end]
+    return inside[0] if inside else str(getattr(entity, "name", ""))
+
+
+def _candidates(
+    facts: Sequence[Fact], sides: dict[str, Side]
+) -> Iterator[tuple[str, str, str | None]]:
+    """Claim pairs of different articles: inside each fact, then near-duplicates anywhere."""
+    seen: set[tuple[str, str]] = set()
+    for fact in facts:
+        ids = [c.claim for c in fact.claims if c.claim in sides]
+        for pair in _cross_pairs(ids, sides):
+            seen.add(pair)
+            yield pair[0], pair[1], fact.id
+    ids = list(sides)
+    close = jaccard([_plain_stems(sides[i].claim.text) for i in ids])
+    for x, y in zip(*(close >= NEAR_DUPLICATE).nonzero(), strict=True):
+        a, b = ids[int(x)], ids[int(y)]
+        if x < y and (a, b) not in seen and _different_articles(sides[a], sides[b]):
+            seen.add((a, b))
+            yield a, b, None
+    yield from _counting_pairs(ids, sides, seen)
+
+
+def _counting_pairs(
+    ids: Sequence[str], sides: dict[str, Side], seen: set[tuple[str, str]]
+) -> Iterator[tuple[str, str, str | None]]:
+    """Claims of different articles that count the same thing (injured, dead, on board):
+    compound sentences can put them in different facts, and a number clash is worth a look.
+    Only counts that say what happened to what they count are paired this way."""
+    counted = [i for i in ids if any(_told(q) for q in sides[i].claim.quantities)]
+    for a, b in _cross_pairs(counted, sides):
+        if (a, b) in seen or (b, a) in seen:
+            continue
+        qa, qb = sides[a].claim.quantities, sides[b].claim.quantities
+        if any(_told(x) and _told(y) and comparable(x, y) for x in qa for y in qb):
+            yield a, b, None
+
+
+def _told(q: Quantity) -> bool:
+    """A count that says what happened to what it counts, in a class of the lexicon ("12 were
+    injured", "carrying 214 passengers")."""
+    return q.kind == "count" and q.predicate in lexicon().labels
+
+
+def _cross_pairs(ids: Sequence[str], sides: dict[str, Side]) -> Iterator[tuple[str, str]]:
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            if _different_articles(sides[a], sides[b]):
+                yield a, b
+
+
+def _different_articles(a: Side, b: Side) -> bool:
+    return a.claim.article != b.claim.article
+
+
+def _plain_stems(text: str) -> frozenset[str]:
+    """Content stems without numbers or negators."""
+    return frozenset(s for s in content_stems(text) if not s[0].isdigit() and s not in NEGATORS)
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def check(a: Side, b: Side, event: float = 0.0) -> Found | None:
+    """The first conflict found between two claims, or None.
+
+    ``event`` is the aligner's probability that the two claims tell the same event; a count
+    of one event can clash even when the two sentences share few words. Claims attributed to
+    different named sources are checked for number clashes only.
+    """
+    found = number_conflict(a, b, event)
+    if found is not None or different_sources(a.claim, b.claim):
+        return found
+    for test in (date_conflict, negation_conflict, place_conflict, cause_conflict):
+        found = found or test(a, b)
+    return found
+
+
+def different_sources(a: Claim, b: Claim) -> bool:
+    """Whether both claims are attributed, to sources that are not the same."""
+    if not a.speaker or not b.speaker:
+        return False
+    return speaker_key(a.speaker) != speaker_key(b.speaker)
+
+
+def _says(side: Side) -> str:
+    """ "Tagus Wire (citing Portuguese authorities) says", or "Tagus Wire says"."""
+    if side.claim.speaker and side.claim.voice != "outlet":
+        return f"{side.outlet} (citing {side.claim.speaker}) says"
+    return f"{side.outlet} says"
+
+
+# numbers ---------------------------------------------------------------------------
+
+
+def number_conflict(a: Side, b: Side, event: float = 0.0) -> Found | None:
+    """The same measured thing with values that cannot both hold.
+
+    Counts that say what happened to what they count ("12 were injured") are compared when
+    the claims are worded alike or the aligner puts them in one event; other numbers (sums of
+    money, shares, "214 passengers") only between claims that make nearly the same statement:
+    on BASIL, amounts in claims that merely share words were nearly always different measures
+    (a year's tax rate and eight years', a fund and the whole budget).
+    """
+    if CHANGE.search(a.claim.text) or CHANGE.search(b.claim.text):
+        return None
+    if _published_apart(a, b) or _times_differ(a, b) or _places_differ(a, b):
+        return None
+    similarity = _similarity(a.claim.text, b.claim.text, set())
+    if similarity < SAME_EVENT and event < EVENT_PROBABILITY:
+        return None
+    for qa in a.claim.quantities:
+        for qb in b.claim.quantities:
+            if not ((_told(qa) and _told(qb)) or similarity >= SAME_STATEMENT):
+                continue
+            if _rank(qa, a.claim) or _rank(qb, b.claim) or _other_people(qa, a, b):
+                continue
+            if _numbers_clash(qa, qb, a.claim.quantities, b.claim.quantities):
+                return _number_found(qa, qb, a, b)
+    return None
+
+
+def _number_found(qa: Quantity, qb: Quantity, a: Side, b: Side) -> Found:
+    what = label(qa)
+    text = f"{what}: {_says(a)} {number_text(qa)}; {_says(b)} {number_text(qb)}."
+    values = sorted([(a.claim.article, f"{qa.value:g}"), (b.claim.article, f"{qb.value:g}")])
+    sure = 0.9 if qa.bound == qb.bound == "exact" else 0.8
+    return Found("number", text, sure, (what, *(v for _, v in values)))
+
+
+def _numbers_clash(
+    qa: Quantity, qb: Quantity, all_a: Sequence[Quantity], all_b: Sequence[Quantity]
+) -> bool:
+    if qa.kind == "ordinal" or not contradicts(qa, qb):
+        return False
+    same_a = [q for q in all_a if comparable(q, qa)]
+    same_b = [q for q in all_b if comparable(q, qb)]
+    if len(same_a) > 1 or len(same_b) > 1:  # "3 dead here and 5 there": which one is compared?
+        return False
+    return not (_adds_up(all_a, qb) or _adds_up(all_b, qa))
+
+
+def _other_people(q: Quantity, a: Side, b: Side) -> bool:
+    """An age is compared only between claims that name the same person."""
+    return q.unit == "age" and not a.people & b.people
+
+
+def _places_differ(a: Side, b: Side) -> bool:
+    """Both claims are set in places the other article never names: two counts of two places."""
+    if not a.places or not b.places:
+        return False
+    return not (set(a.places) & b.named or set(b.places) & a.named)
+
+
+def _rank(q: Quantity, claim: Claim) -> bool:
+    """A rank rather than an amount: "No. 3", "number 2"."""
+    before = claim.text[max(q.start - claim.start - 8, 0) : max(q.start - claim.start, 0)]
+    return bool(RANK.search(before + q.text))
+
+
+def _times_differ(a: Side, b: Side) -> bool:
+    """The claims count at different times: both are dated and share no date, or one is dated
+    more than a week away from the other's publication day ("in 2011, killing one person"
+    against an undated report of today's deaths)."""
+    dates_a = {t.date for t in a.claim.times if t.date}
+    dates_b = {t.date for t in b.claim.times if t.date}
+    if dates_a and dates_b:
+        return not dates_a & dates_b
+    dated, other = (a, b) if dates_a else (b, a)
+    published = other.article.article.published
+    if not (dates_a or dates_b) or published is None:
+        return False
+    periods = [p for t in dated.claim.times if (p := period(t)) is not None]
+    return bool(periods) and all(_days_apart(p, published) > WEEK for p in periods)
+
+
+def _days_apart(span: tuple[dt.date, dt.date], day: dt.date) -> int:
+    if span[0] <= day <= span[1]:
+        return 0
+    return min(abs((span[0] - day).days), abs((span[1] - day).days))
+
+
+def _adds_up(parts: Sequence[Quantity], total: Quantity) -> bool:
+    """Whether some of ``parts`` (two or more) make up ``total``."""
+    pieces = [p for p in parts if p is not total and (part_of(p, total) or same_measure(p, total))]
+    return len(pieces) > 1 and consistent(pieces, total)
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] + 1e-9 and b[0] <= a[1] + 1e-9
+
+
+def _published_apart(a: Side, b: Side) -> bool:
+    """Articles of different days may give a count as it stood on each day."""
+    one, two = a.article.article.published, b.article.article.published
+    return one is not None and two is not None and one != two
+
+
+# dates -----------------------------------------------------------------------------
+
+
+def date_conflict(a: Side, b: Side) -> Found | None:
+    """One statement dated on two different days by the two claims."""
+    if len(a.claim.times) != 1 or len(b.claim.times) != 1:
+        return None
+    ta, tb = a.claim.times[0], b.claim.times[0]
+    if ta.granularity != tb.granularity or not _comparable_anchors(a, b):
+        return None
+    if not (_dates_the_claim(a.claim, ta) and _dates_the_claim(b.claim, tb)):
+        return None
+    if set(_numbers(a.claim)) != set(_numbers(b.claim)):  # "12 on Monday", "30 on Tuesday"
+        return None
+    pa, pb = period(ta), period(tb)
+    if pa is None or pb is None or ta.granularity not in {"day", "month", "year"}:
+        return None
+    if pa[0] <= pb[1] and pb[0] <= pa[1]:
+        return None
+    if _similarity(a.claim.text, b.claim.text, {ta.text, tb.text}) < SAME_EVENT:
+        return None
+    text = f"Date: {_says(a)} {ta.text} ({ta.date}); {_says(b)} {tb.text} ({tb.date})."
+    sure = ta.anchor == tb.anchor == "explicit"
+    return Found("date", text, 0.8 if sure else 0.6)
+
+
+def _comparable_anchors(a: Side, b: Side) -> bool:
+    """Both dates written out, or both read from the same publication day ("on Wednesday"
+    said on different days may well be the same Wednesday misread)."""
+    ta, tb = a.claim.times[0], b.claim.times[0]
+    if ta.anchor == tb.anchor == "explicit":
+        return True
+    same_day = a.article.article.published == b.article.article.published is not None
+    return ta.anchor == tb.anchor and ta.anchor in {"publication", "dateline"} and same_day
+
+
+def _dates_the_claim(claim: Claim, time: TimeExpression) -> bool:
+    """The expression dates the statement ("on March 3", "since 2002"), not a noun ("the
+    Sept. 11 attacks")."""
+    first = time.text.split()[0].lower() if time.text else ""
+    if first in TIME_PREPOSITIONS:
+        return True
+    before = WORD.findall(claim.text[: max(time.start - claim.start, 0)].lower())
+    return bool(before) and before[-1] in TIME_PREPOSITIONS
+
+
+# negation --------------------------------------------------------------------------
+
+
+def negation_conflict(a: Side, b: Side) -> Found | None:
+    """One claim denies what the other asserts, in nearly the same words."""
+    if a.claim.negated == b.claim.negated or a.claim.hedged or b.claim.hedged:
+        return None
+    if min(len(_plain_stems(a.claim.text)), len(_plain_stems(b.claim.text))) < MIN_STATEMENT:
+        return None
+    if _similarity(a.claim.text, b.claim.text, set()) < SAME_STATEMENT:
+        return None
+    if set(_numbers(a.claim)) != set(_numbers(b.claim)):
+        return None
+    negative, positive = (a, b) if a.claim.negated else (b, a)
+    denied = {stem(w) for w in NEGATED.findall(negative.claim.text)}
+    if not denied or not denied <= content_stems(positive.claim.text):
+        return None
+    text = f"Negation: {_says(a)} “{a.claim.text}”; {_says(b)} “{b.claim.text}”."
+    return Found("negation", text, 0.7)
+
+
+def _numbers(claim: Claim) -> list[float]:
+    return [q.value for q in claim.quantities]
+
+
+# places ----------------------------------------------------------------------------
+
+
+def place_conflict(a: Side, b: Side) -> Found | None:
+    """The same statement set in two places, neither named anywhere in the other article."""
+    if not a.places or not b.places or set(a.places) & set(b.places):
+        return None
+    if min(len(_plain_stems(a.claim.text)), len(_plain_stems(b.claim.text))) < MIN_STATEMENT:
+        return None
+    if set(a.places) & b.named or set(b.places) & a.named:
+        return None
+    names = set(a.places.values()) | set(b.places.values())
+    if _similarity(a.claim.text, b.claim.text, names) < SAME_STATEMENT:
+        return None
+    if _preposition(a) != _preposition(b) or _preposition(a) is None:
+        return None
+    pa, pb = ", ".join(a.places.values()), ", ".join(b.places.values())
+    text = f"Place: {_says(a)} {pa}; {_says(b)} {pb} (unless one lies within the other)."
+    return Found("place", text, 0.5)
+
+
+def _preposition(side: Side) -> str | None:
+    """The preposition before the claim's first place name ("in", "off"...), if any."""
+    name = next(iter(side.places.values()))
+    at = side.claim.text.find(name)
+    words = WORD.findall(side.claim.text[:at].lower()) if at > 0 else []
+    return words[-1] if words and words[-1] in PLACE_PREPOSITIONS else None
+
+
+# causes ----------------------------------------------------------------------------
+
+
+def cause_conflict(a: Side, b: Side) -> Found | None:
+    """The same effect, given causes that share no content word."""
+    ma, mb = CAUSE.search(a.claim.text), CAUSE.search(b.claim.text)
+    if ma is None or mb is None:
+        return None
+    ca, cb = content_stems(ma["cause"]), content_stems(mb["cause"])
+    if not ca or not cb or ca & cb:
+        return None
+    effect_a, effect_b = a.claim.text[: ma.start()], b.claim.text[: mb.start()]
+    if _similarity(effect_a, effect_b, set()) < SAME_STATEMENT:
+        return None
+    text = f"Cause: {_says(a)} {ma.group(0).strip()}; {_says(b)} {mb.group(0).strip()}."
+    return Found("cause", text, 0.5)
+
+
+# shared ----------------------------------------------------------------------------
+
+
+def _similarity(one: str, two: str, leave_out: set[str]) -> float:
+    """Stem Jaccard of two texts, without negators, numbers and the words of ``leave_out``."""
+    skip = {s for phrase in leave_out for s in content_stems(phrase)}
+    a = _plain_stems(one) - skip
+    b = _plain_stems(two) - skip
+    return len(a & b) / len(a | b) if a | b else 0.0

@@ -1,0 +1,124 @@
+"""Who is quoted by which outlet, and how one speaker's words differ between outlets."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+
+from rashomon.records import AnalyzedArticle, CrossEntity, Fact, Quote, QuoteRef, VoiceSummary
+
+NEUTRAL_CUES = {"say", "said", "says", "tell", "told", "tells", "according to", "add", "added"}
+SAME_WORDS = 0.8  # token overlap above which two quotes of one speaker are the same words
+
+
+def voices(
+    articles: Sequence[AnalyzedArticle],
+    linked: Sequence[CrossEntity],
+    facts: Sequence[Fact] = (),
+) -> list[VoiceSummary]:
+    """One summary per canonical speaker, most quoted first."""
+    outlet = {a.article.id: a.article.outlet for a in articles}
+    grouped: dict[str, list[QuoteRef]] = defaultdict(list)
+    for a in articles:
+        for q in a.quotes:
+            grouped[_speaker_name(a, q, linked)].append(_ref(a, q))
+    fact_of = _quote_facts(articles, facts)
+    summaries = [
+        VoiceSummary(
+            speaker=name,
+            quotes=tuple(refs),
+            outlets=tuple(dict.fromkeys(outlet[r.article] for r in refs)),
+            cues=_cues(refs),
+            notes=tuple(_notes(refs, articles, fact_of)),
+        )
+        for name, refs in grouped.items()
+    ]
+    return sorted(summaries, key=lambda v: (-len(v.outlets), -len(v.quotes), v.speaker))
+
+
+def _quote_facts(
+    articles: Sequence[AnalyzedArticle], facts: Sequence[Fact]
+) -> dict[tuple[str, int], str]:
+    """(article id, quote start) → the fact that quote's claims belong to."""
+    quote_start = {
+        c.id: q.start for a in articles for q in a.quotes for c in a.claims if c.quote == q.id
+    }
+    return {
+        (r.article, quote_start[r.claim]): f.id
+        for f in facts
+        for r in f.claims
+        if r.claim in quote_start
+    }
+
+
+def _speaker_name(a: AnalyzedArticle, q: Quote, linked: Sequence[CrossEntity]) -> str:
+    """The cross-article name of the quote's speaker, else its in-article name."""
+    if q.speaker_entity:
+        entity = next((e for e in a.entities if e.id == q.speaker_entity), None)
+        spans = {(m.start, m.end) for m in entity.mentions} if entity else set()
+        for cross in linked:
+            for per in cross.mentions:
+                if per.article == a.article.id and spans & {(m.start, m.end) for m in per.mentions}:
+                    return cross.name
+    return q.speaker or "unnamed source"
+
+
+def _ref(a: AnalyzedArticle, q: Quote) -> QuoteRef:
+    return QuoteRef(
+        article=a.article.id,
+        outlet=a.article.outlet,
+        speaker=q.speaker or "unnamed source",
+        cue=q.cue,
+        text=q.text,
+        start=q.start,
+        end=q.end,
+        direct=q.direct,
+    )
+
+
+def _cues(refs: Sequence[QuoteRef]) -> dict[str, tuple[str, ...]]:
+    cues: dict[str, list[str]] = defaultdict(list)
+    for r in refs:
+        if r.cue and r.cue not in cues[r.outlet]:
+            cues[r.outlet].append(r.cue)
+    return {k: tuple(v) for k, v in cues.items()}
+
+
+def _notes(
+    refs: Sequence[QuoteRef],
+    articles: Sequence[AnalyzedArticle],
+    fact_of: dict[tuple[str, int], str],
+) -> Iterator[str]:
+    outlets = list(dict.fromkeys(r.outlet for r in refs))
+    if len(outlets) == 1 and len(articles) > 1:
+        yield f"quoted only by {outlets[0]}"
+    yield from _cue_contrast(refs)
+    yield from _wording(refs, fact_of)
+
+
+def _cue_contrast(refs: Sequence[QuoteRef]) -> Iterator[str]:
+    """'said' in one outlet, 'admitted' in another."""
+    loaded = {r.outlet: r.cue for r in refs if r.cue and r.cue.lower() not in NEUTRAL_CUES}
+    neutral = {r.outlet: r.cue for r in refs if r.cue and r.cue.lower() in NEUTRAL_CUES}
+    for outlet, cue in loaded.items():
+        others = [f"{o} “{c}”" for o, c in neutral.items() if o != outlet]
+        if others:
+            yield f"attribution verbs differ: {outlet} “{cue}”, " + ", ".join(others)
+
+
+def _wording(refs: Sequence[QuoteRef], fact_of: dict[tuple[str, int], str]) -> Iterator[str]:
+    """Direct quotes of one fact that the outlets word differently."""
+    direct = [r for r in refs if r.direct]
+    for x, y in itertools.combinations(direct, 2):
+        same_fact = fact_of.get((x.article, x.start)) == fact_of.get((y.article, y.start))
+        if x.outlet == y.outlet or not same_fact or fact_of.get((x.article, x.start)) is None:
+            continue
+        if _overlap(x.text, y.text) < SAME_WORDS:
+            yield f"quoted differently: {x.outlet} “{x.text}” / {y.outlet} “{y.text}”"
+
+
+def _overlap(a: str, b: str) -> float:
+    x, y = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
+    return len(x & y) / max(1, len(x | y))

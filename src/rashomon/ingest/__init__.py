@@ -1,0 +1,86 @@
+"""Readers: text, HTML, JSON/JSONL, RSS/Atom feeds, WARC archives, URL lists and URLs.
+
+* :func:`read` reads one source (a file, a folder, a URL) and raises on the first problem;
+  it is what ``rashomon analyze`` and ``rashomon compare`` use.
+* :func:`iter_sources` reads many sources for a corpus (``rashomon ingest``): it yields every
+  article it can read and a :class:`~rashomon.records.Failure` for every part that failed, and
+  goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+from rashomon.errors import InputError, RashomonError
+from rashomon.ingest.article import Context
+from rashomon.ingest.fetch import (
+    Fetcher,
+    MemoryCache,
+    NotModified,
+    ValidatorCache,
+    Validators,
+)
+from rashomon.ingest.sources import Reader
+from rashomon.options import Options
+from rashomon.records import Article, Failure
+
+__all__ = [
+    "Failure",
+    "MemoryCache",
+    "ValidatorCache",
+    "Validators",
+    "iter_sources",
+    "read",
+]
+
+
+def read(
+    source: str,
+    *,
+    outlet: str | None = None,
+    published: dt.date | None = None,
+    options: Options | None = None,
+) -> list[Article]:
+    """Every article of a file, folder or URL; raise the first error met.
+
+    An explicit ``outlet`` or ``published`` date wins over what the source says.
+    """
+    context = Context(options or Options(), outlet, published)
+    articles: list[Article] = []
+    with Fetcher(context.options) as fetcher:
+        for item in Reader(context, fetcher).items(source):
+            if isinstance(item, RashomonError):
+                raise item
+            articles.append(item)
+    if not articles:
+        raise InputError("no articles found", where=source)
+    return articles
+
+
+def iter_sources(
+    sources: Iterable[str],
+    options: Options | None = None,
+    *,
+    outlet: str | None = None,
+    published: dt.date | None = None,
+    cache: ValidatorCache | None = None,
+) -> Iterator[Article | Failure]:
+    """Each article of each source, or a :class:`Failure` (source, reason) for each bad part.
+
+    Pages unchanged since their validators were put in ``cache`` (HTTP 304) are skipped
+    silently: the caller already has them.
+    """
+    context = Context(options or Options(), outlet, published)
+    with Fetcher(context.options, cache) as fetcher:
+        reader = Reader(context, fetcher)
+        for source in sources:
+            for item in reader.items(source):
+                if isinstance(item, NotModified):
+                    continue
+                yield failure(item, source) if isinstance(item, RashomonError) else item
+
+
+def failure(error: RashomonError, source: str) -> Failure:
+    """The record of an error met while reading ``source``."""
+    return Failure(source=error.where or source, reason=error.message, kind=type(error).__name__)

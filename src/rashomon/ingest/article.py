@@ -1,0 +1,177 @@
+"""From what a reader found (a :class:`Draft`) to a clean :class:`Article`.
+
+Every reader (text, HTML, JSON, feeds, WARC) fills a :class:`Draft` and calls :func:`finish`,
+so all sources share one set of rules:
+
+* the body is repaired and cleaned (:mod:`rashomon.ingest.repair`); the byline and the dateline
+  are lifted out of it into ``Article.byline`` and ``Article.dateline``;
+* an outlet or date given by the caller wins; then what the data declares (a JSON ``outlet``
+  field, a header line), then the URL's domain, then a page's site name, then the file name;
+* the date comes from the caller, else the source's metadata, else the dateline (its year,
+  rarely printed, is taken as the latest one not in the future, with a warning);
+* a body longer than ``Options.max_words`` is cut at a paragraph end, with a warning: a long
+  file is still worth analysing, and a batch should not fail on it;
+* fewer than ``Options.min_words`` words, or a language other than English, is an error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from rashomon.errors import InputError
+from rashomon.ingest.dateline import split_dateline
+from rashomon.ingest.dates import latest_before, month_day
+from rashomon.ingest.detect import check_english
+from rashomon.ingest.repair import clean_body, repair
+from rashomon.options import Options
+from rashomon.records import Article
+
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What a reader found in one source, before cleaning."""
+
+    text: str
+    source: str
+    title: str = ""
+    url: str = ""
+    published: dt.date | None = None
+    outlet: str = ""  # declared by the data: a JSON field, a header line
+    site: str = ""  # guessed: a page's site name
+    byline: str = ""
+    fallback_outlet: str = ""  # the file name, when nothing better is known
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the caller said about the sources, and the options to read them with."""
+
+    options: Options = field(default_factory=Options)
+    outlet: str | None = None
+    published: dt.date | None = None
+    today: dt.date | None = None  # the reference day for a dateline without a year
+
+
+def finish(draft: Draft, context: Context) -> Article:
+    """Clean, check and identify one article."""
+    body = clean_body(draft.text)
+    dateline, text = split_dateline(_without_title(body.text, draft.title))
+    text, cut = truncate(text, context.options.max_words)
+    _check_length(text, draft.source, context.options.min_words)
+    check_english(text, draft.source)
+    published, dated = publication_date(draft, dateline, context)
+    outlet = outlet_of(draft, context, dateline)
+    url = draft.url.strip()
+    return Article(
+        id=article_id(outlet, url, text),
+        outlet=outlet,
+        text=text,
+        title=clean_title(draft.title, outlet, draft.site),
+        url=url,
+        published=published,
+        source=draft.source,
+        byline=repair(draft.byline).strip() or body.byline,
+        dateline=dateline,
+        warnings=draft.warnings + cut + dated,
+    )
+
+
+def article_id(outlet: str, url: str, text: str) -> str:
+    """A short id that stays the same for the same outlet, URL and cleaned text."""
+    digest = hashlib.blake2b(f"{outlet}\x1f{url}\x1f{text}".encode(), digest_size=6)
+    return digest.hexdigest()
+
+
+def domain(url: str) -> str:
+    """The host of a URL without ``www.``: ``tagus-wire.example``."""
+    host = (urlsplit(url.strip()).hostname or "") if url else ""
+    return host.removeprefix("www.")
+
+
+def outlet_of(draft: Draft, context: Context, dateline: str = "") -> str:
+    """The caller's outlet, else the declared one, the site name, the agency named in the
+    dateline (``LISBON (Tagus Wire) —``), the URL's domain, the file name."""
+    agency = re.search(r"\(([^()]+)\)\s*$", dateline)
+    candidates = (
+        context.outlet,
+        draft.outlet,
+        draft.site,
+        agency.group(1) if agency else "",
+        domain(draft.url),
+        draft.fallback_outlet,
+    )
+    return next((c.strip() for c in candidates if c and c.strip()), "unknown")
+
+
+def clean_title(title: str, outlet: str, site: str) -> str:
+    """One line, repaired, without a trailing ``| Site name``."""
+    title = " ".join(repair(title).split())
+    for name in (site, outlet):
+        for separator in (" | ", " - ", " – ", " — ", " :: "):
+            if name and title.lower().endswith((separator + name).lower()):
+                title = title[: -len(separator + name)].rstrip()
+    return title
+
+
+def _without_title(text: str, title: str) -> str:
+    first, _, rest = text.partition("\n\n")
+    same = " ".join(repair(title).split()).rstrip(".").lower() == first.rstrip(".").lower()
+    return rest if title and same else text
+
+
+def truncate(text: str, max_words: int) -> tuple[str, tuple[str, ...]]:
+    """The first ``max_words`` words, cut at a paragraph (or sentence) end, and a warning."""
+    words = list(_WORD.finditer(text))
+    if len(words) <= max_words:
+        return text, ()
+    end = words[max_words - 1].end()
+    cut = max(text.rfind("\n\n", 0, end), text.rfind(". ", 0, end) + 1)
+    kept = text[: cut if cut > end // 2 else end].rstrip()
+    count = len(_WORD.findall(kept))
+    warning = (
+        f"the article has {len(words):,} words; only the first {count:,} were kept "
+        f"(the limit is {max_words:,})"
+    )
+    return kept, (warning,)
+
+
+def _check_length(text: str, where: str, min_words: int) -> None:
+    count = len(_WORD.findall(text))
+    if count < min_words:
+        found = "no article text" if not count else f"only {count} words of article text"
+        raise InputError(f"{found} (at least {min_words} words are needed)", where=where)
+
+
+def publication_date(
+    draft: Draft, dateline: str, context: Context
+) -> tuple[dt.date | None, tuple[str, ...]]:
+    """The date given by the caller, else the source's, else the dateline's; and any warning."""
+    if context.published:
+        differs = draft.published and draft.published != context.published
+        note = f"the source is dated {draft.published}; the given date was used" if differs else ""
+        return context.published, (note,) if note else ()
+    if draft.published:
+        return draft.published, ()
+    found = month_day(dateline) if dateline else None
+    if not found:
+        return None, ()
+    month, day, year = found
+    if year:
+        return _date_or_none(year, month, day), ()
+    date = latest_before(month, day, context.today or dt.date.today())
+    note = f"the date comes from the dateline '{dateline}', which has no year"
+    return date, (f"{note}; {date.year} was assumed",) if date else ()
+
+
+def _date_or_none(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None

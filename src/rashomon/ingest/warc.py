@@ -1,0 +1,60 @@
+"""Web archives (WARC, WARC.gz): every successful HTML response is a page to read."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+from rashomon.errors import InputError
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+@dataclass(frozen=True)
+class Page:
+    """An HTML response kept in an archive."""
+
+    where: str
+    url: str
+    charset: str | None
+    body: bytes
+
+
+def iter_pages(stream: BinaryIO, where: str) -> Iterator[Page | InputError]:
+    """Each HTML page of an archive, or an error for a record (or a tail) that is damaged."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    number = 0
+    try:
+        for number, record in enumerate(ArchiveIterator(stream), start=1):
+            page = _page(record, f"{where} record {number}")
+            if page is not None:
+                yield page
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as exc:
+        yield InputError(
+            f"the archive is damaged after record {number} ({_short(exc)}); the rest is skipped",
+            where=where,
+        )
+
+
+def _page(record: Any, where: str) -> Page | InputError | None:
+    headers = record.http_headers
+    if record.rec_type != "response" or headers is None or headers.get_statuscode() != "200":
+        return None
+    media, _, params = (headers.get_header("Content-Type") or "").partition(";")
+    if media.strip().lower() not in _HTML_TYPES:
+        return None
+    url = str(record.rec_headers.get_header("WARC-Target-URI") or "")
+    try:
+        body = record.content_stream().read()
+    except (EOFError, OSError, ValueError, zlib.error) as exc:
+        return InputError(f"the record is damaged ({_short(exc)})", where=f"{where} ({url})")
+    charset = params.partition("charset=")[2].strip("\"' ;") or None
+    return Page(where=f"{where} ({url})", url=url, charset=charset, body=body)
+
+
+def _short(exc: Exception) -> str:
+    return (str(exc).strip() or type(exc).__name__)[:160]

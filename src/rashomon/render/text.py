@@ -1,0 +1,238 @@
+"""Plain-text rendering for the terminal."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable, Sequence
+
+from rashomon.records import AnalyzedArticle, ClaimRef, Comparison, Evidence, Fact
+
+WIDTH = 100
+
+
+def render_article(analyzed: AnalyzedArticle) -> str:
+    """One article's analysis: header, claims with speakers, entities, numbers, dates, framing."""
+    return "\n".join(_article_lines(analyzed))
+
+
+def render_comparison(comparison: Comparison) -> str:
+    """The sections Story, Agreed, Only in …, Conflicts, Voices, Framing, Timeline, Summary."""
+    names = _short_names(comparison)
+    parts = [
+        _story(comparison),
+        _agreed(comparison, names),
+        _exclusive(comparison, names),
+        _conflicts(comparison, names),
+        _voices(comparison, names),
+        _framing(comparison),
+        _timeline(comparison, names),
+        _summary(comparison, names),
+    ]
+    return "\n\n".join(part for part in parts if part)
+
+
+# --------------------------------------------------------------------------- one article
+
+
+def _article_lines(a: AnalyzedArticle) -> Iterable[str]:
+    art, g = a.article, a.genre
+    words = len(art.text.split())
+    yield f"ARTICLE  {art.title or '(no title)'}"
+    yield f"         {art.outlet} · {art.published or 'date unknown'} · {words} words · id {art.id}"
+    if art.dateline:
+        yield f"         dateline: {art.dateline}"
+    yield ""
+    yield (
+        f"GENRE    {g.label} (score {g.score:+.2f}): "
+        f"{g.attributed_share:.0%} of claims attributed, "
+        f"{g.evaluative_per_100_words:.1f} evaluative, "
+        f"{g.first_person_per_100_words:.1f} first-person, "
+        f"{g.hedges_per_100_words:.1f} hedges per 100 words"
+    )
+    yield ""
+    yield f"CLAIMS ({len(a.claims)})"
+    for n, c in enumerate(a.claims, 1):
+        who = "outlet" if c.voice == "outlet" else f"{c.speaker or '?'}, {c.cue or c.voice}"
+        flags = "".join(
+            f" [{flag}]"
+            for flag, on in (("negated", c.negated), ("hedged", c.hedged), ("loaded", c.evaluative))
+            if on
+        )
+        yield _wrap(f"{n:>3}. [{who}] {_quote_text(c.text, c.voice)}{flags}  @{c.start}-{c.end}", 6)
+    yield ""
+    yield f"ENTITIES ({len(a.entities)})"
+    tones = {t.entity: t.score for t in a.tones}
+    for e in a.entities:
+        title = f"; {e.title}" if e.title else ""
+        forms = ", ".join(dict.fromkeys(m.text for m in e.mentions))
+        tone = f", tone {tones[e.id]:+.2f}" if e.id in tones else ""
+        yield _wrap(f"  {e.name} ({e.kind}{title}{tone}) ×{len(e.mentions)}: {forms}", 6)
+    if a.quantities:
+        yield ""
+        yield f"NUMBERS ({len(a.quantities)})"
+        for q in a.quantities:
+            bound = "" if q.bound == "exact" else f" ({q.bound.replace('_', ' ')})"
+            yield f"  {_number(q.value)} {q.unit}{bound}  “{q.text}”  @{q.start}"
+    if a.times:
+        yield ""
+        yield f"DATES ({len(a.times)})"
+        for t in a.times:
+            yield f"  {t.date or 'unresolved':<10}  “{t.text}” ({t.granularity})  @{t.start}"
+
+
+def _quote_text(text: str, voice: str) -> str:
+    quoted = voice == "direct" and not text.startswith(("“", '"'))
+    return f"“{text}”" if quoted else text
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+def _short_names(comparison: Comparison) -> dict[str, str]:
+    """Article id → outlet name (with a suffix when one outlet has several articles)."""
+    counts: dict[str, int] = {}
+    names = {}
+    for info in comparison.articles:
+        counts[info.outlet] = counts.get(info.outlet, 0) + 1
+        suffix = f" #{counts[info.outlet]}" if counts[info.outlet] > 1 else ""
+        names[info.id] = info.outlet + suffix
+    return names
+
+
+def _story(c: Comparison) -> str:
+    outlets = {a.outlet for a in c.articles}
+    head = (
+        f"STORY  {c.title or '(untitled)'}    {len(c.articles)} articles · {len(outlets)} outlets"
+    )
+    lines = [head]
+    for a in c.articles:
+        lines.append(f"       {a.outlet} ({a.genre}, {a.published or 'date unknown'}) {a.title}")
+    return "\n".join(_wrap(line, 7) for line in lines)
+
+
+def _agreed(c: Comparison, names: dict[str, str]) -> str:
+    agreed = [f for f in c.facts if f.status == "agreed"]
+    if not agreed:
+        return "AGREED (0 facts)\n  No claim is carried by more than one outlet."
+    lines = [f"AGREED ({len(agreed)} facts)"]
+    for fact in agreed:
+        lines.append(_wrap(f" ● {fact.label}   [{_outlets(fact, names)}]", 3))
+        lines.extend(_wrap(f"     {names[r.article]}: {_cite(r)}", 8) for r in fact.claims)
+        for d in fact.differences:
+            lines.append(_wrap(f"   ↳ {d.explanation}", 5))
+    return "\n".join(lines)
+
+
+def _exclusive(c: Comparison, names: dict[str, str]) -> str:
+    only = [f for f in c.facts if f.status == "exclusive"]
+    if not only:
+        return ""
+    lines = [f"ONLY IN ONE OUTLET ({len(only)} facts; what the others leave out)"]
+    for fact in sorted(only, key=lambda f: (f.outlets, f.claims[0].start)):
+        ref = fact.claims[0]
+        note = "  (opinion)" if fact.opinion else ""
+        who = f" — {ref.speaker}" if ref.speaker else ""
+        lines.append(_wrap(f" ● {names[ref.article]:<16} {ref.text}{who}{note}  @{ref.start}", 20))
+    return "\n".join(lines)
+
+
+def _conflicts(c: Comparison, names: dict[str, str]) -> str:
+    if not c.conflicts:
+        return "CONFLICTS (0)\n  No claims were found that cannot both be true."
+    lines = [f"CONFLICTS ({len(c.conflicts)})"]
+    for k in c.conflicts:
+        lines.append(_wrap(f" ✖ {k.explanation}", 3))
+        for ref in (k.a, k.b):
+            lines.append(_wrap(f"     {names[ref.article]} @{ref.start}: {_cite(ref)}", 8))
+    return "\n".join(lines)
+
+
+def _voices(c: Comparison, names: dict[str, str]) -> str:
+    if not c.voices:
+        return "VOICES\n  No one is quoted."
+    lines = ["VOICES"]
+    for v in c.voices:
+        per = []
+        for info in c.articles:
+            mine = [q for q in v.quotes if q.article == info.id]
+            if mine:
+                cues = ", ".join(dict.fromkeys(q.cue for q in mine if q.cue))
+                per.append(
+                    f"{names[info.id]}: {len(mine)} ({cues})"
+                    if cues
+                    else f"{names[info.id]}: {len(mine)}"
+                )
+            else:
+                per.append(f"{names[info.id]}: 0")
+        lines.append(_wrap(f" {v.speaker:<28} " + " · ".join(per), 30))
+        lines.extend(_wrap(f"   {note}", 5) for note in v.notes)
+    return "\n".join(lines)
+
+
+def _framing(c: Comparison) -> str:
+    if not c.framing:
+        return ""
+    lines = [
+        "FRAMING",
+        f" {'outlet':<22}{'genre':<9}{'tone':>6}{'attributed':>12}  cues; loaded words",
+    ]
+    for f in c.framing:
+        cues = ", ".join(
+            f"{cue} ×{n}" for cue, n in sorted(f.cues.items(), key=lambda x: -x[1])[:4]
+        )
+        loaded = ", ".join(f"“{e.text}”" for e in _unique(f.loaded)[:5]) or "—"
+        lines.append(
+            _wrap(
+                f" {f.outlet[:21]:<22}{f.genre:<9}{f.tone:>+6.2f}{f.attributed_share:>11.0%}  "
+                f"{cues or '—'}; {loaded}",
+                52,
+            )
+        )
+        tones = ", ".join(
+            f"{name} {score:+.2f}" for name, score in list(f.tone_by_entity.items())[:5]
+        )
+        if tones:
+            lines.append(_wrap(f"   tone toward: {tones}", 17))
+    return "\n".join(lines)
+
+
+def _timeline(c: Comparison, names: dict[str, str]) -> str:
+    if not c.timeline:
+        return ""
+    lines = ["TIMELINE"]
+    for t in c.timeline:
+        who = ", ".join(dict.fromkeys(names[r.article] for r in t.sources))
+        said = "; ".join(f"“{e}”" for e in dict.fromkeys(t.expressions))
+        lines.append(_wrap(f" {t.date:<11} {t.label}   [{who}: {said}]", 13))
+    return "\n".join(lines)
+
+
+def _summary(c: Comparison, names: dict[str, str]) -> str:
+    if not c.summary:
+        return ""
+    body = " ".join(f"{s.text} [{', '.join(s.outlets)}]" for s in c.summary)
+    return "NEUTRAL SUMMARY (each sentence cites its outlets)\n" + _wrap(" " + body, 1)
+
+
+def _outlets(fact: Fact, names: dict[str, str]) -> str:
+    return " · ".join(dict.fromkeys(names[r.article] for r in fact.claims))
+
+
+def _cite(ref: ClaimRef) -> str:
+    who = f"  — {ref.speaker}" if ref.speaker else ""
+    return f"“{ref.text}”{who}"
+
+
+def _unique(items: Sequence[Evidence]) -> list[Evidence]:
+    seen: dict[str, Evidence] = {}
+    for item in items:
+        seen.setdefault(item.text.lower(), item)
+    return list(seen.values())
+
+
+def _wrap(line: str, indent: int) -> str:
+    return textwrap.fill(line, WIDTH, subsequent_indent=" " * indent, break_on_hyphens=False)

@@ -1,0 +1,1 @@
+"""Near-duplicates and incremental story grouping."""

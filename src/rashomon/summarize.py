@@ -1,0 +1,580 @@
+"""A neutral summary of the event in which every sentence cites the outlets that support it.
+
+Extractive and conservative. Each fact gets at most one candidate sentence: the plainest
+wording any of its outlets used that reads on its own. A clause claim ("that the bridge was
+closed", "smashing the record") is replaced by its whole sentence; a claim of a speaker whose
+sentence does not name the speaker is attributed ("According to the police, ...", "Rossi
+said: “...”"); a leading pronoun is replaced by the name of the entity it refers to, or the
+candidate is dropped. Candidates with loaded, evaluative or first-person wording, questions,
+or a hedge in the outlet's own voice are dropped, and so are facts that only opinion carries.
+
+A sentence cites the outlets that support every fact it states: the outlets of the fact,
+narrowed by the outlets of any other fact whose claim the same sentence carries.
+
+Candidates are ranked by support (share of outlets), centrality (cosine to the mean of all
+claims) and lead position, then picked by maximal marginal relevance so that no two say the
+same thing. Facts that outlets dispute (a :class:`Conflict`) are never stated; up to two
+conflicts are stated as a disagreement between named outlets instead. The summary is told in
+story order: by the day a fact is dated where the analysis resolved one, otherwise by where
+outlets tell it. Everything is deterministic.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from rashomon.records import (
+    AnalyzedArticle,
+    Claim,
+    Conflict,
+    Entity,
+    Fact,
+    SummarySentence,
+)
+
+Embedder = Callable[[Sequence[str]], np.ndarray]
+
+# Length: round(LENGTH_SCALE * sqrt(usable facts)) sentences, kept within these bounds.
+MIN_SENTENCES = 3
+MAX_SENTENCES = 8
+LENGTH_SCALE = 1.5
+MAX_CONFLICTS = 2
+MIN_CONFLICT_CONFIDENCE = 0.5
+# A candidate sentence: at least MIN_WORDS words; a whole sentence used to repair a clause
+# claim at most MAX_WORDS words.
+MIN_WORDS = 5
+MAX_WORDS = 45
+# Ranking and redundancy: set by hand, not yet tuned (see docs/quality.md, "Neutral summary").
+SUPPORT_WEIGHT = 1.0
+CENTRAL_WEIGHT = 1.0
+LEAD_WEIGHT = 0.5
+MMR_LAMBDA = 0.7
+REDUNDANT_ABOVE = 0.8  # cosine to a picked sentence above which a candidate adds nothing
+
+WORD = re.compile(r"[\w'’-]+")
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*")
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+ABBREVIATIONS = _wordset(
+    """mr mrs ms dr sen rep reps gov gen lt col sgt st jr sr prof rev vs inc corp co ltd
+    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n d.c e.g i.e a.m p.m"""
+)
+CONNECTIVES = re.compile(
+    r"^(?:but|and|yet|so|plus|however|meanwhile|also|moreover|furthermore|additionally"
+    r"|still|in addition|at the same time)\b,?\s+",
+    re.IGNORECASE,
+)
+# First words that leave a clause hanging when it is read alone.
+DEPENDENT_STARTS = _wordset(
+    """that which who whom whose whether if because although though while whereas unless
+    until to as since when where after before than so adding saying including"""
+)
+PRONOUNS = {
+    "he": "",
+    "she": "",
+    "they": "",
+    "it": "",
+    "his": "'s",
+    "her": "'s",
+    "their": "'s",
+    "its": "'s",
+}
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+LINKING_VERBS = _wordset(
+    """is was are were has had have will would could can may might comes came means meant
+    marks marked includes included follows followed"""
+)
+BAD_SPEAKER_WORDS = frozenset({"which", "who", "whom", "whose", "what", "it", "this", "that"})
+DETERMINERS = _wordset("the a an his her its their this that these those")
+# A sentence may not stop on these: the claim was cut short ("debt from.").
+DANGLING_ENDS = _wordset("from to of the a an for with by in on at that and or but than as")
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+SECOND_PERSON = re.compile(r"\b(?:you|your|yours|imagine)\b", re.IGNORECASE)
+SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "him", "her", "them"})
+TRAILING_CUE = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|tweeted|stated|noted)\W*$",
+    re.IGNORECASE,
+)
+CONFLICT_OPENINGS = {
+    "number": "Outlets give different figures",
+    "date": "Outlets give different dates",
+    "place": "Outlets give different places",
+    "cause": "Outlets give different causes",
+}
+DISQUALIFYING = frozenset({"loaded", "evaluative", "cue", "question", "exclamation"})
+QUOTES = "\"“”‘’'"
+THAT = re.compile(r"^that\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One sentence the summary may say, with what ranks and orders it."""
+
+    text: str
+    outlets: tuple[str, ...]
+    facts: tuple[str, ...]
+    position: float  # earliest relative place (0 = lead) of the fact in any article
+    date: str | None  # the day the fact is dated, ISO, where resolved
+    support: float = 0.0  # share of the outlets that carry the fact
+    cost: float = 0.0  # lower is plainer
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+class _Index:
+    """Lookups over the compared articles: claims, facts, outlets, sentences, evidence."""
+
+    def __init__(self, facts: Sequence[Fact], articles: Sequence[AnalyzedArticle]) -> None:
+        self.articles = {a.article.id: a for a in articles}
+        self.claims = {c.id: c for a in articles for c in a.claims}
+        self.fact_of = {ref.claim: f for f in facts for ref in f.claims}
+        self.outlets = tuple(dict.fromkeys(a.article.outlet for a in articles))
+        self.sentences = {a.article.id: sentence_spans(a.article.text) for a in articles}
+
+    def article(self, claim: Claim) -> AnalyzedArticle:
+        return self.articles[claim.article]
+
+    def outlet(self, article_id: str) -> str:
+        return self.articles[article_id].article.outlet
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def summarize(
+    facts: Sequence[Fact],
+    articles: Sequence[AnalyzedArticle],
+    conflicts: Sequence[Conflict] = (),
+    *,
+    max_sentences: int | None = None,
+    max_words: int | None = None,
+    embedder: Embedder | None = None,
+) -> list[SummarySentence]:
+    """A neutral account in story order, each sentence with the outlets that support it.
+
+    Without limits the length follows the number of usable facts (3 to 8 sentences);
+    ``max_sentences`` fixes it, and ``max_words`` caps the words (then the sentence count is
+    free unless ``max_sentences`` is also given). Nothing is said when fewer than two outlets
+    are compared or no fact is usable (e.g. only opinion).
+    """
+    index = _Index(facts, articles)
+    if len(index.outlets) < 2:
+        return []
+    stated = _stated_conflicts(conflicts, index)
+    disputed = _disputed(conflicts)
+    candidates = [c for f in facts if (c := _candidate(f, index, disputed))]
+    if not candidates:
+        return []
+    limit = max_sentences
+    if limit is None and max_words is None:
+        limit = default_length(len(candidates))
+    if limit is not None:
+        limit = max(limit - len(stated), 1)
+    budget = None if max_words is None else max_words - sum(_words(c.text) for c in stated)
+    picked = select(candidates, index, limit, budget, embedder)
+    return [_sentence(c) for c in story_order([*picked, *stated])]
+
+
+def default_length(usable: int) -> int:
+    """Sentences for ``usable`` candidate facts: grows with the square root, 3 to 8."""
+    return min(MAX_SENTENCES, max(MIN_SENTENCES, round(LENGTH_SCALE * math.sqrt(usable))))
+
+
+def _sentence(c: Candidate) -> SummarySentence:
+    return SummarySentence(text=c.text, outlets=c.outlets, facts=c.facts)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """Sentences of ``text`` by punctuation, not split after common abbreviations."""
+    spans, start = [], 0
+    for m in SENTENCE_END.finditer(text):
+        if not _abbreviation_before(text, m):
+            spans.append(Span(start, m.start()))
+            start = m.end()
+    spans.append(Span(start, len(text)))
+    return [s for s in spans if text[s.start : s.end].strip()]
+
+
+def _abbreviation_before(text: str, m: re.Match[str]) -> bool:
+    """Whether the full stop before ``m`` ends an abbreviation or an initial ("Sen.", "J.")."""
+    if text[m.start() - 1 : m.start()] != "." or "\n" in m.group():
+        return False
+    words = WORD.findall(text[max(0, m.start() - 12) : m.start()])
+    last = words[-1].lower() if words else ""
+    return last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())
+
+
+def sentence_of(claim: Claim, index: _Index) -> Span:
+    """The sentence around ``claim``: the sentences that hold any claim of its sentence."""
+    siblings = [c for c in index.article(claim).claims if c.sentence == claim.sentence] or [claim]
+    lo, hi = min(c.start for c in siblings), max(c.end for c in siblings)
+    hit = [s for s in index.sentences[claim.article] if s.start < hi and lo < s.end]
+    return Span(min(s.start for s in hit), max(s.end for s in hit)) if hit else Span(lo, hi)
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def _candidate(fact: Fact, index: _Index, disputed: set[str]) -> Candidate | None:
+    """The plainest readable sentence stating ``fact``, or None when it is not to be said."""
+    if fact.opinion or fact.id in disputed or _only_opinion(fact, index):
+        return None
+    options = [
+        r
+        for ref in fact.claims
+        if ref.claim in index.claims
+        and ref.claim not in disputed
+        and (r := render(index.claims[ref.claim], index))
+    ]
+    if not options:
+        return None
+    best = min(options, key=lambda c: (c.cost, c.text))
+    claims = [index.claims[r.claim] for r in fact.claims if r.claim in index.claims]
+    return replace(
+        best,
+        position=min(_position(c, index) for c in claims),
+        date=_fact_date(claims),
+        support=(len(best.outlets) - 1) / max(len(index.outlets) - 1, 1),
+    )
+
+
+def _only_opinion(fact: Fact, index: _Index) -> bool:
+    known = [index.articles[r.article] for r in fact.claims if r.article in index.articles]
+    return bool(known) and all(a.genre.label == "opinion" for a in known)
+
+
+def _position(claim: Claim, index: _Index) -> float:
+    return claim.start / max(len(index.article(claim).article.text), 1)
+
+
+def _fact_date(claims: Sequence[Claim]) -> str | None:
+    """The earliest resolved day any claim of a fact names."""
+    dates = [
+        t.date
+        for c in claims
+        for t in c.times
+        if t.date and t.granularity == "day" and t.anchor != "unresolved"
+    ]
+    return min(dates) if dates else None
+
+
+def render(claim: Claim, index: _Index) -> Candidate | None:
+    """``claim`` as a sentence that reads alone, with the outlets behind it, or None."""
+    text = index.article(claim).article.text
+    sentence = sentence_of(claim, index)
+    whole = text[sentence.start : sentence.end]
+    own = [c for c in _claims_in(sentence, index, claim.article) if c.id != claim.id]
+    if own and _complete(claim):
+        span, framed = Span(claim.start, claim.end), False
+    elif _words(whole) <= MAX_WORDS:
+        span, framed = sentence, _names_speaker(claim, whole)
+    elif _complete(claim):
+        span, framed = Span(claim.start, claim.end), False
+    else:
+        return None
+    return _checked(claim, span, framed, index)
+
+
+def _checked(claim: Claim, span: Span, framed: bool, index: _Index) -> Candidate | None:
+    article = index.article(claim)
+    if not _clean(article, span):
+        return None
+    attributed = claim.voice != "outlet" and not framed
+    if attributed:
+        sentence = _attribute(claim, _plain_text(article, span), article)
+    else:
+        body = _repair_start(article, span)
+        sentence = _finish(body) if body else None
+    if sentence is None or not _reads_whole(sentence):
+        return None
+    outlets, facts = _support(claim, span, index)
+    cost = abs(claim.sentiment) + 0.2 * attributed + abs(_words(sentence) - 25) / 50
+    cost += 0.5 * (1 - len(outlets) / max(len(_fact_outlets(claim, index)), 1))
+    return Candidate(sentence, outlets, facts, position=0.0, date=None, cost=cost)
+
+
+def _reads_whole(sentence: str) -> bool:
+    """Long enough, not cut short, and not addressing the reader outside quotation marks."""
+    words = WORD.findall(sentence)
+    if len(words) < MIN_WORDS or words[-1].lower() in DANGLING_ENDS:
+        return False
+    return not SECOND_PERSON.search(QUOTED.sub("", sentence))
+
+
+def _claims_in(span: Span, index: _Index, article_id: str) -> list[Claim]:
+    return [
+        c for c in index.articles[article_id].claims if span.start <= c.start and c.end <= span.end
+    ]
+
+
+def _complete(claim: Claim) -> bool:
+    """Whether the claim's own words make a sentence (reported speech once attributed)."""
+    words = CONNECTIVES.sub("", claim.text.strip(QUOTES + " "))
+    if claim.voice == "indirect":
+        words = THAT.sub("", words)
+    if _words(words) < MIN_WORDS or TRAILING_CUE.search(words):
+        return False
+    head = words.split(" ", 1)[0].lower().strip(",")
+    capital = words[:1].isupper() or words[:1].isdigit()
+    return head not in DEPENDENT_STARTS and (capital or claim.voice != "outlet")
+
+
+def _names_speaker(claim: Claim, sentence: str) -> bool:
+    """Whether the sentence itself says who speaks (so it needs no added attribution)."""
+    if claim.voice == "outlet":
+        return True
+    return bool(claim.speaker and claim.speaker in sentence) or bool(
+        claim.cue and re.search(rf"\b{re.escape(claim.cue)}\b", sentence)
+    )
+
+
+def _clean(article: AnalyzedArticle, span: Span) -> bool:
+    """No loaded or evaluative words, questions, first person of the outlet or outlet hedges."""
+    for ev in article.framing:
+        if not (span.start <= ev.start and ev.end <= span.end):
+            continue
+        if ev.kind in DISQUALIFYING or (ev.kind == "first_person" and not ev.quoted):
+            return False
+        if ev.kind == "hedge" and not _attributed_at(article, ev.start):
+            return False
+    return "?" not in article.article.text[span.start : span.end]
+
+
+def _attributed_at(article: AnalyzedArticle, offset: int) -> bool:
+    return any(c.start <= offset < c.end and c.voice != "outlet" for c in article.claims)
+
+
+# --------------------------------------------------------------------------- wording
+
+
+def _plain_text(article: AnalyzedArticle, span: Span) -> str:
+    return " ".join(article.article.text[span.start : span.end].split())
+
+
+def _repair_start(article: AnalyzedArticle, span: Span) -> str | None:
+    """The span's text with a leading connective dropped and a leading pronoun named.
+
+    None when it opens with a pronoun that no entity mention resolves ("It was...").
+    """
+    raw = article.article.text[span.start : span.end]
+    offset = span.start + len(raw) - len(raw.lstrip())
+    text = " ".join(raw.split())
+    stripped = CONNECTIVES.sub("", text)
+    offset += len(text) - len(stripped)  # exact while the connective holds no double space
+    first = WORD.match(stripped)
+    word = first.group().lower() if first else ""
+    rest = stripped.split(" ", 1)[1] if " " in stripped else ""
+    if word in DEMONSTRATIVES and rest.split(" ", 1)[0].lower() in LINKING_VERBS:
+        return None
+    if word in PRONOUNS:
+        name = _entity_at(article.entities, offset)
+        return f"{name}{PRONOUNS[word]} {rest}" if name else None
+    return stripped[:1].upper() + stripped[1:]
+
+
+def _entity_at(entities: Iterable[Entity], offset: int) -> str | None:
+    """The name of the entity with a mention starting at ``offset``, if any."""
+    for e in entities:
+        if any(m.start == offset for m in e.mentions) and e.name.lower() not in PRONOUNS:
+            return e.name
+    return None
+
+
+def _finish(raw: str) -> str | None:
+    text = _balance(raw.strip().rstrip(",;:—– "))
+    if not text:
+        return None
+    return text if text[-1] in ".!?" or text.endswith((".”", '."', ".’")) else text + "."
+
+
+def _balance(text: str) -> str | None:
+    """Drop a dangling quotation mark at either end; None when quotes stay unbalanced."""
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        text = text.strip('“”" ')
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        return None
+    return text
+
+
+def _attribute(claim: Claim, body: str, article: AnalyzedArticle) -> str | None:
+    """``body`` said by the claim's speaker: a direct quote in quotation marks, else reported."""
+    speaker = _speaker_name(claim)
+    if speaker is None:
+        return None
+    inner = body.strip(QUOTES + " ").rstrip(",;:—– ")
+    if claim.voice == "indirect":
+        inner = THAT.sub("", CONNECTIVES.sub("", inner))
+    if not inner or _balance(inner) is None:
+        return None
+    lead = speaker[:1].upper() + speaker[1:]
+    if claim.voice == "direct":
+        end = "" if inner[-1] in ".!?" else "."
+        return f"{lead} said: “{inner}{end}”"
+    first = WORD.match(inner)
+    if first and first.group().lower() in PRONOUNS:
+        return _finish(f"{lead} said {inner[:1].lower()}{inner[1:]}")
+    opening = first.group().lower() if first else ""
+    named = _entity_at(article.entities, claim.start) is not None and opening not in DETERMINERS
+    keep_case = named or inner[:2].isupper()
+    inner = inner if keep_case else inner[:1].lower() + inner[1:]
+    return _finish(f"According to {speaker}, {inner}")
+
+
+def _speaker_name(claim: Claim) -> str | None:
+    speaker = " ".join((claim.speaker or "").split())
+    words = [w.lower() for w in WORD.findall(speaker)]
+    if not words or len(words) > 12 or words[0] in SPEAKER_PRONOUNS:
+        return None
+    if speaker[:1].islower() and words[0] not in DETERMINERS:
+        return None  # a bare common noun ("woman"), not a source a reader can place
+    return None if BAD_SPEAKER_WORDS & set(words) else speaker
+
+
+# --------------------------------------------------------------------------- support
+
+
+def _fact_outlets(claim: Claim, index: _Index) -> tuple[str, ...]:
+    fact = index.fact_of.get(claim.id)
+    return fact.outlets if fact else (index.outlet(claim.article),)
+
+
+def _support(claim: Claim, span: Span, index: _Index) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Outlets that support every fact the span states, and those facts (the claim's first)."""
+    carried = [claim, *(c for c in _claims_in(span, index, claim.article) if c.id != claim.id)]
+    facts = [index.fact_of[c.id] for c in carried if c.id in index.fact_of]
+    outlets = list(_fact_outlets(claim, index))
+    for fact in facts:
+        outlets = [o for o in outlets if o in fact.outlets]
+    home = index.outlet(claim.article)
+    return tuple(outlets) or (home,), tuple(dict.fromkeys(f.id for f in facts))
+
+
+# --------------------------------------------------------------------------- conflicts
+
+
+def _disputed(conflicts: Sequence[Conflict]) -> set[str]:
+    """Fact and claim ids on either side of a conflict."""
+    facts = {k.fact for k in conflicts if k.fact is not None}
+    return facts | {r.claim for k in conflicts for r in (k.a, k.b)}
+
+
+def _stated_conflicts(conflicts: Sequence[Conflict], index: _Index) -> list[Candidate]:
+    sure = [
+        k
+        for k in conflicts
+        if k.confidence >= MIN_CONFLICT_CONFIDENCE
+        and k.a.article in index.articles
+        and k.b.article in index.articles
+    ]
+    sure.sort(key=lambda k: (-k.confidence, k.id))
+    return [_conflict(k, index) for k in sure[:MAX_CONFLICTS]]
+
+
+def _conflict(k: Conflict, index: _Index) -> Candidate:
+    """A conflict said as a disagreement between named outlets, taking no side."""
+    head, sep, rest = k.explanation.partition(": ")
+    if not sep or len(head.split()) > 4:
+        head, rest = "", k.explanation
+    opening = CONFLICT_OPENINGS.get(k.kind, "Outlets disagree")
+    if k.kind == "number" and head:
+        opening = f"{opening} for {head.lower()}"
+    text = f"{opening}: {rest.strip()}"
+    claims = [index.claims.get(r.claim) for r in (k.a, k.b)]
+    return Candidate(
+        text=_finish(text) or text,
+        outlets=tuple(dict.fromkeys((index.outlet(k.a.article), index.outlet(k.b.article)))),
+        facts=tuple(f for f in (k.fact,) if f),
+        position=min((_position(c, index) for c in claims if c), default=1.0),
+        date=None,
+        support=1.0,
+    )
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def select(
+    candidates: Sequence[Candidate],
+    index: _Index,
+    limit: int | None,
+    budget: int | None,
+    embedder: Embedder | None = None,
+) -> list[Candidate]:
+    """Maximal marginal relevance over salience, within ``limit`` sentences and ``budget`` words."""
+    embedder = embedder or _default_embedder()
+    vectors = embedder([c.text for c in candidates])
+    salience = _salience(candidates, vectors, index, embedder)
+    chosen: list[int] = []
+    words = 0
+    pool = list(range(len(candidates)))
+    while pool and (limit is None or len(chosen) < limit):
+        best = max(pool, key=lambda i: (_marginal(i, chosen, salience, vectors), -i))
+        pool.remove(best)
+        if chosen and float(np.max(vectors[chosen] @ vectors[best])) > REDUNDANT_ABOVE:
+            continue
+        size = _words(candidates[best].text)
+        if budget is not None and chosen and words + size > budget:
+            continue
+        chosen.append(best)
+        words += size
+    return [candidates[i] for i in chosen]
+
+
+def _default_embedder() -> Embedder:
+    from rashomon.embed import embed
+
+    return embed
+
+
+def _marginal(i: int, chosen: list[int], salience: np.ndarray, vectors: np.ndarray) -> float:
+    overlap = float(np.max(vectors[chosen] @ vectors[i])) if chosen else 0.0
+    return MMR_LAMBDA * float(salience[i]) - (1 - MMR_LAMBDA) * overlap
+
+
+def _salience(
+    candidates: Sequence[Candidate], vectors: np.ndarray, index: _Index, embedder: Embedder
+) -> np.ndarray:
+    """Support, centrality (cosine to the mean of every claim) and lead position, weighted."""
+    everything = embedder([c.text for c in index.claims.values()])
+    centre = everything.mean(axis=0)
+    centre = centre / (np.linalg.norm(centre) or 1.0)
+    support = np.array([c.support for c in candidates])
+    lead = np.array([1.0 - c.position for c in candidates])
+    return SUPPORT_WEIGHT * support + CENTRAL_WEIGHT * (vectors @ centre) + LEAD_WEIGHT * lead
+
+
+# --------------------------------------------------------------------------- order
+
+
+def story_order(items: Sequence[Candidate]) -> list[Candidate]:
+    """Sentences by the day they are dated, an undated one taking the day of the dated one
+    told before it (or, at the start, the first day told); otherwise by place in the story."""
+    by_place = sorted(items, key=lambda c: (c.position, c.text))
+    dates = [c.date for c in by_place]
+    current = next((d for d in dates if d), "")
+    effective = []
+    for date in dates:
+        current = date or current
+        effective.append(current)
+    order = sorted(range(len(by_place)), key=lambda i: (effective[i], i))
+    return [by_place[i] for i in order]

@@ -1,0 +1,227 @@
+"""Attribution extraction: who says what, with offsets into the article text."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from rashomon.analyze.attribution import extract, quotations
+from rashomon.records import Attribution
+
+pytestmark = pytest.mark.slow
+
+# text, then (speaker, cue, content, direct) for every attribution, in text order
+FINDS = [
+    # direct quotations
+    (
+        '"We will reopen the line by Friday," Rossi said.',
+        [("Rossi", "said", '"We will reopen the line by Friday,"', True)],
+    ),
+    (
+        'Rossi said: "The ferry was never at risk."',
+        [("Rossi", "said", '"The ferry was never at risk."', True)],
+    ),
+    (
+        '"The timetable stands," said Rossi, the transport minister.',
+        [("Rossi, the transport minister", "said", '"The timetable stands,"', True)],
+    ),
+    (
+        '"The line will reopen. We owe it to the island," Rossi said.',
+        [("Rossi", "said", '"The line will reopen. We owe it to the island,"', True)],
+    ),
+    (
+        '"We acted fast," Rossi said. "Nobody was hurt."',
+        [("Rossi", "said", '"We acted fast," Rossi said. "Nobody was hurt."', True)],
+    ),
+    (
+        'Rossi said: "The line will reopen on Friday.\n\n"Repairs are already under way."',
+        [
+            (
+                "Rossi",
+                "said",
+                '"The line will reopen on Friday.\n\n"Repairs are already under way."',
+                True,
+            )
+        ],
+    ),
+    (
+        'The harbour master added:\n\n"Every boat is accounted for."',
+        [("The harbour master", "added", '"Every boat is accounted for."', True)],
+    ),
+    (
+        '"We will rebuild the pier." ― Maria Bianchi',
+        [("Maria Bianchi", "―", '"We will rebuild the pier."', True)],
+    ),
+    # reported speech
+    (
+        "The minister stated that the port would reopen.",
+        [("The minister", "stated", "that the port would reopen", False)],
+    ),
+    (
+        "The mayor noted that the harbour had been dredged.",
+        [("The mayor", "noted", "that the harbour had been dredged", False)],
+    ),
+    (
+        "The captain stressed that nobody was hurt.",
+        [("The captain", "stressed", "that nobody was hurt", False)],
+    ),
+    (
+        "The agency warned that more storms were coming.",
+        [("The agency", "warned", "that more storms were coming", False)],
+    ),
+    (
+        "The operator admitted that the radar had failed.",
+        [("The operator", "admitted", "that the radar had failed", False)],
+    ),
+    (
+        "The union claimed that staff were overworked.",
+        [("The union", "claimed", "that staff were overworked", False)],
+    ),
+    (
+        "Rossi said the ferry had left on time.",
+        [("Rossi", "said", "the ferry had left on time", False)],
+    ),
+    ("She said the port was safe.", [("She", "said", "the port was safe", False)]),
+    (
+        "The plan, Rossi said, would cost 40 million euros.",
+        [("Rossi", "said", "The plan, Rossi said, would cost 40 million euros", False)],
+    ),
+    (
+        "The company will pay damages, Rossi said, adding that the cause must be found.",
+        [
+            ("Rossi", "said", "The company will pay damages", False),
+            ("Rossi", "adding", "that the cause must be found", False),
+        ],
+    ),
+    # other verbs and frames
+    (
+        "Rossi reminded the crew that safety came first.",
+        [("Rossi", "reminded", "that safety came first", False)],
+    ),
+    (
+        "Rossi thanked the rescuers for their courage.",
+        [("Rossi", "thanked", "the rescuers for their courage", False)],
+    ),
+    (
+        "Rossi told reporters the inquiry would be quick.",
+        [("Rossi", "told", "the inquiry would be quick", False)],
+    ),
+    ("The operator denied any wrongdoing.", [("The operator", "denied", "any wrongdoing", False)]),
+    (
+        "Rossi accused the operator of cutting corners.",
+        [("Rossi", "accused", "the operator of cutting corners", False)],
+    ),
+    (
+        "Rossi vowed to reopen the line within a week.",
+        [("Rossi", "vowed", "to reopen the line within a week", False)],
+    ),
+    (
+        "Rossi called for an independent inquiry.",
+        [("Rossi", "called for", "an independent inquiry", False)],
+    ),
+    (
+        "The report was criticized by the opposition.",
+        [("the opposition", "was criticized", "The report", False)],
+    ),
+    # cues that are not verbs
+    (
+        "The ferry carried 214 passengers, according to the coast guard.",
+        [("the coast guard", "according to", "The ferry carried 214 passengers", False)],
+    ),
+    (
+        "According to the coast guard, the ferry carried 214 passengers.",
+        [("the coast guard", "According to", "the ferry carried 214 passengers", False)],
+    ),
+    (
+        "In a statement, the ministry said it would appeal.",
+        [("the ministry", "said", "it would appeal", False)],
+    ),
+    (
+        "Rossi's spokesman said the talks had failed.",
+        [("Rossi's spokesman", "said", "the talks had failed", False)],
+    ),
+    (
+        "In a poll released Sunday, 60 percent of islanders backed the plan.",
+        [("a poll", "In", "60 percent of islanders backed the plan", False)],
+    ),
+    (
+        "His claim that the ferry was overloaded was rejected.",
+        [("His", "claim", "that the ferry was overloaded", False)],
+    ),
+    (
+        "Bianchi: We will not give up.\n\nThe strike continued.",
+        [("Bianchi", ":", "We will not give up", False)],
+    ),
+]
+
+NOTHING = [
+    "The said vessel left port at noon.",
+    'The so-called "reform" passed in May.',
+    'He read "The Old Man and the Sea" on the crossing.',
+    'The band played "Hey Jude" as the ferry docked.',
+    "The ferry left port at noon and reached the island at dusk.",
+    "Update: The story has been corrected.",
+    "",
+]
+
+
+def _attributions(text: str) -> list[Attribution]:
+    from rashomon.nlp import pipeline
+
+    return extract(pipeline()(text))
+
+
+def _view(text: str, a: Attribution) -> tuple[str | None, str, str, bool]:
+    return a.speaker, a.cue, text[a.content_start : a.content_end], a.direct
+
+
+@pytest.mark.parametrize(("text", "expected"), FINDS)
+def test_finds_speaker_cue_and_content(
+    text: str, expected: list[tuple[str | None, str, str, bool]]
+) -> None:
+    assert [_view(text, a) for a in _attributions(text)] == expected
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_finds_nothing(text: str) -> None:
+    assert _attributions(text) == []
+
+
+@pytest.mark.parametrize(("text", "_"), FINDS)
+def test_offsets_point_at_the_words(text: str, _: object) -> None:
+    for a in _attributions(text):
+        assert a.cue_start is not None and a.cue_end is not None
+        assert text[a.cue_start : a.cue_end] == a.cue
+        if a.speaker is not None:
+            assert a.speaker_start is not None and a.speaker_end is not None
+            assert text[a.speaker_start : a.speaker_end] == a.speaker
+        assert a.speaker_entity is None
+
+
+def test_pronoun_speaker_keeps_its_span() -> None:
+    text = "Rossi arrived late. She said the port was safe."
+    (a,) = _attributions(text)
+    assert (a.speaker, a.speaker_start, a.speaker_end) == ("She", 20, 23)
+
+
+def test_contents_do_not_overlap() -> None:
+    text = 'The Post reported that Rossi said "the port is safe," and the mayor agreed.'
+    found = sorted(_attributions(text), key=lambda a: a.content_start)
+    for a, b in itertools.pairwise(found):
+        assert a.content_end <= b.content_start
+
+
+QUOTES = [
+    ('He said "yes" and left.', ['"yes"']),
+    ("“Curly,” she said, “quotes.”", ["“Curly,”", "“quotes.”"]),
+    ("''Two apostrophes,'' he said.", ["''Two apostrophes,''"]),
+    ('"An open paragraph\n\n"goes on here."', ['"An open paragraph\n\n"goes on here."']),
+    ('"Never closed\n\nThe next paragraph.', ['"Never closed']),
+    ("No quotation here, only the 1990s' music.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTES)
+def test_quotations(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in quotations(text)] == expected

@@ -1,0 +1,98 @@
+"""Claims are atomic: coordinated clauses split, attribution frames are not claims."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.analyze.claims import split
+from rashomon.records import Attribution
+
+
+def texts(doc, attributions=()):  # type: ignore[no-untyped-def]
+    return [doc.text[p.start : p.end] for p in split(doc, list(attributions))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The ferry sank in the fog.", ["The ferry sank in the fog."]),
+        (
+            "The ferry sank in the fog and twelve people were injured.",
+            ["The ferry sank in the fog", "twelve people were injured."],
+        ),
+        (
+            "The bridge was closed; traffic was diverted to the old road.",
+            ["The bridge was closed", "traffic was diverted to the old road."],
+        ),
+        # A shared subject is one claim about one actor, not two.
+        (
+            "The minister visited the port and met the families.",
+            ["The minister visited the port and met the families."],
+        ),
+        # Too short to stand alone: stays attached.
+        ("Yes.", []),
+    ],
+)
+def test_outlet_voice_sentences_split_at_clauses(nlp, sentence: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert texts(nlp(sentence)) == expected
+
+
+def test_attributed_content_is_the_claim_and_the_frame_is_not(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The company will pay damages, Rossi said, adding that the cause must be found."
+    doc = nlp(text)
+    first = text.index("The company")
+    second = text.index("the cause")
+    attributions = [
+        Attribution(
+            first,
+            text.index(","),
+            "Rossi",
+            None,
+            text.index("Rossi"),
+            text.index("Rossi") + 5,
+            "said",
+        ),
+        Attribution(
+            second,
+            len(text) - 1,
+            "Rossi",
+            None,
+            text.index("Rossi"),
+            text.index("Rossi") + 5,
+            "adding",
+        ),
+    ]
+    pieces = split(doc, attributions)
+    assert [text[p.start : p.end] for p in pieces] == [
+        "The company will pay damages",
+        "the cause must be found",
+    ]
+    assert all(p.attribution is not None and p.attribution.speaker == "Rossi" for p in pieces)
+
+
+def test_offsets_point_into_the_text(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Police closed the road.  Officials said the storm would pass and schools would reopen."
+    doc = nlp(text)
+    for piece in split(doc, []):
+        assert text[piece.start : piece.end].strip() == text[piece.start : piece.end]
+        assert piece.end > piece.start
+
+
+def test_reported_speech_claims_drop_the_complementizer(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rossi said that the ferry was late."
+    doc = nlp(text)
+    s = text.index("that")
+    attribution = Attribution(s, len(text) - 1, "Rossi", None, 0, 5, "said", 6, 10)
+    assert texts(doc, [attribution]) == ["the ferry was late"]
+
+
+def test_a_quote_interrupted_by_its_frame_leaves_the_frame_out(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“The rescue teams were heroic,” Rossi said. “They saved many lives this morning.”"
+    doc = nlp(text)
+    speaker = text.index("Rossi")
+    cue = text.index("said")
+    attribution = Attribution(
+        1, len(text) - 1, "Rossi", None, speaker, speaker + 5, "said", cue, cue + 4, True
+    )
+    claims = texts(doc, [attribution])
+    assert claims == ["The rescue teams were heroic", "They saved many lives this morning."]

@@ -1,0 +1,212 @@
+"""Entities of one article: names, titles, aliases, role nouns and pronouns grouped safely."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.analyze.entities import extract, names_compatible, resolve_speaker
+from rashomon.records import Entity
+
+ROSSI = (
+    "Italian Transport Minister Giulia Rossi said on Monday that the ferry would be inspected. "
+    "Rossi's office confirmed the date. The Italian minister added that divers had found the hull. "
+    "The minister will visit the port, she said."
+)
+
+
+def entity_of(entities: list[Entity], text: str) -> Entity | None:
+    """The entity that has a mention with exactly this text."""
+    found = [e for e in entities if any(m.text == text for m in e.mentions)]
+    assert len(found) <= 1, f"{text!r} is in several entities"
+    return found[0] if found else None
+
+
+def together(entities: list[Entity], a: str, b: str) -> bool:
+    first, second = entity_of(entities, a), entity_of(entities, b)
+    return first is not None and first is second
+
+
+def test_minister_with_title_surname_role_nouns_and_pronoun_is_one_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    entities = extract(nlp(ROSSI))
+    rossi = entity_of(entities, "Giulia Rossi")
+    assert rossi is not None
+    assert (rossi.name, rossi.kind, rossi.title) == (
+        "Giulia Rossi",
+        "person",
+        "Italian Transport Minister",
+    )
+    texts = [m.text for m in rossi.mentions]
+    assert texts == ["Giulia Rossi", "Rossi", "The Italian minister", "The minister", "she"]
+    for m in rossi.mentions:
+        assert ROSSI[m.start : m.end] == m.text
+
+
+def test_ids_follow_first_mention(nlp) -> None:  # type: ignore[no-untyped-def]
+    entities = extract(nlp("Paolo Bianchi met officials of Nordic Shipping in Oslo."))
+    assert [(e.id, e.name) for e in entities] == [
+        ("e1", "Paolo Bianchi"),
+        ("e2", "Nordic Shipping"),
+        ("e3", "Oslo"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        (
+            "Mediterranean Ferry Lines (MFL) runs the route. MFL said the ship was safe.",
+            "Mediterranean Ferry Lines",
+            "MFL",
+        ),
+        ("Portuguese rescuers arrived first. Portugal sent two ships.", "Portuguese", "Portugal"),
+        ("The U.S. offered help. The United States has ships nearby.", "U.S.", "United States"),
+        ("Mr. Smith declined to comment. John Smith owns the boat.", "Smith", "John Smith"),
+        ("Anna Keller said the port was closed. Keller's deputy agreed.", "Anna Keller", "Keller"),
+        (
+            "Marco Conti arrived late. He said the road had been blocked.",
+            "Marco Conti",
+            "He",
+        ),
+        (
+            "Nordic Shipping runs the route. The operator said the ship was safe.",
+            "Nordic Shipping",
+            "The operator",
+        ),
+        (
+            "Port director Lena Berg spoke first. The port director said the lights had failed.",
+            "Lena Berg",
+            "The port director",
+        ),
+    ],
+)
+def test_mentions_that_must_merge(nlp, text: str, a: str, b: str) -> None:  # type: ignore[no-untyped-def]
+    assert together(extract(nlp(text)), a, b)
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        # Two people sharing a surname.
+        ("John Smith and Jane Smith were both on board.", "John Smith", "Jane Smith"),
+        # The city is not the president.
+        (
+            "A statue of George Washington was unveiled in Washington on Friday.",
+            "George Washington",
+            "Washington",
+        ),
+        # A courtesy title of the other gender.
+        ("John Smith owns the boat. Ms. Smith, his sister, sold it.", "John Smith", "Smith"),
+        # A plain pronoun is not its own verb's subject.
+        ("Sara Lind praised her for the rescue.", "Sara Lind", "her"),
+    ],
+)
+def test_mentions_that_must_not_merge(nlp, text: str, a: str, b: str) -> None:  # type: ignore[no-untyped-def]
+    assert not together(extract(nlp(text)), a, b)
+
+
+@pytest.mark.parametrize(
+    ("text", "ambiguous"),
+    [
+        # Two ministers: "the minister" could be either.
+        (
+            "Finance Minister Karl Weber met Health Minister Otto Braun. The minister said little.",
+            "The minister",
+        ),
+        # Two men in the last sentences: "he" could be either.
+        ("Peter Novak called Martin Hughes. He wanted the files.", "He"),
+        # Two companies: "the company" could be either.
+        (
+            "Nordic Shipping sold the ship to Baltic Lines. The company said it was a good deal.",
+            "The company",
+        ),
+        # "Another minister" is someone else by definition.
+        ("Finance Minister Karl Weber spoke. Another minister disagreed.", "Another minister"),
+    ],
+)
+def test_ambiguous_mentions_are_left_out(nlp, text: str, ambiguous: str) -> None:  # type: ignore[no-untyped-def]
+    assert entity_of(extract(nlp(text)), ambiguous) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "It rained all day and the roads were closed.", "They said it was fine."],
+)
+def test_texts_without_entities_give_none(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert extract(nlp(text)) == []
+
+
+def test_a_person_known_only_by_a_role_is_one_entity(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A man was arrested on Friday. Police said the man had fled. He was held overnight."
+    entities = extract(nlp(text))
+    man = entity_of(entities, "A man")
+    assert man is not None and (man.name, man.title, man.kind) == ("man", "man", "person")
+    assert [m.text for m in man.mentions] == ["A man", "the man", "He"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "fits"),
+    [
+        (("john", "smith"), ("smith",), True),
+        (("j", "smith"), ("john", "smith"), True),
+        (("regina", "m", "benjamin"), ("regina", "benjamin"), True),
+        (("john", "smith"), ("jane", "smith"), False),
+        (("george", "washington"), ("washington", "irving"), False),
+        ((), ("smith",), False),
+    ],
+)
+def test_person_names_that_fit(a: tuple[str, ...], b: tuple[str, ...], fits: bool) -> None:
+    assert names_compatible(a, b) is fits
+
+
+# --------------------------------------------------------------------------- speakers
+
+SPEAKERS = (
+    "Italian Transport Minister Giulia Rossi visited the port. "
+    "Mediterranean Ferry Lines (MFL) runs the ferry. "
+    '"We will pay," a spokesperson for MFL said. '
+    "The minister said the inquiry would be public. "
+    '"Nobody is above the rules," she said. '
+    "Rossi said more."
+)
+
+
+def speaker(nlp, text: str, phrase: str, nth: int = 0) -> str | None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    entities = extract(doc)
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    found = resolve_speaker(doc, start, start + len(phrase), entities)
+    return found.name if found else None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Giulia Rossi", "Giulia Rossi"),
+        ("Rossi", "Giulia Rossi"),
+        ("she", "Giulia Rossi"),
+        ("The minister", "Giulia Rossi"),
+        ("a spokesperson for MFL", "Mediterranean Ferry Lines"),
+    ],
+)
+def test_speaker_spans_resolve_to_entities(nlp, phrase: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert speaker(nlp, SPEAKERS, phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Peter Novak called Martin Hughes. He said the files were lost.", "He"),
+        (
+            "Finance Minister Karl Weber met Health Minister Otto Braun. The minister spoke.",
+            "The minister",
+        ),
+        ("The ferry sank. An official said nobody was hurt.", "An official"),
+        ("Peter Novak called. They said the files were lost.", "They"),
+        # Her spokesman speaks for her but is not her.
+        ("Giulia Rossi was abroad. Rossi's spokesman said she would return.", "Rossi's spokesman"),
+    ],
+)
+def test_unclear_speakers_give_none(nlp, text: str, phrase: str) -> None:  # type: ignore[no-untyped-def]
+    assert speaker(nlp, text, phrase) is None

@@ -1,0 +1,190 @@
+"""Time expressions: what counts as one, and where each lands on the calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rashomon.analyze import timex
+from rashomon.records import TimeExpression
+
+THURSDAY = dt.date(2026, 3, 5)  # publication date of the invented sentences below
+
+
+def found(nlp, text: str, published: dt.date | None = THURSDAY) -> list[TimeExpression]:  # type: ignore[no-untyped-def]
+    return timex.extract(nlp(text), published)
+
+
+def one(nlp, text: str, words: str, published: dt.date | None = THURSDAY) -> TimeExpression:  # type: ignore[no-untyped-def]
+    matches = [t for t in found(nlp, text, published) if words in t.text]
+    assert len(matches) == 1, [t.text for t in found(nlp, text, published)]
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        # weekdays follow the tense of their verb
+        ("The ferry sank on Thursday near the harbour.", "Thursday", "2026-03-05 day"),
+        ("The ferry sank on Tuesday near the harbour.", "Tuesday", "2026-03-03 day"),
+        ("The council will meet on Tuesday.", "Tuesday", "2026-03-10 day"),
+        ("The council will meet on Thursday.", "Thursday", "2026-03-05 day"),
+        ("The trial begins on Monday in the capital.", "Monday", "2026-03-09 day"),
+        ("The minister has said on Monday that she agreed.", "Monday", "2026-03-02 day"),
+        ("The boat left last Thursday.", "last Thursday", "2026-02-26 day"),
+        ("The vote is set for next Thursday.", "next Thursday", "2026-03-12 day"),
+        ("Divers searched the hull early on Tuesday.", "early on Tuesday", "2026-03-03 day"),
+        ("She spoke on the evening show later Wednesday.", "later Wednesday", "2026-03-04 day"),
+        ("Fire broke out on Wednesday night.", "Wednesday night", "2026-03-04 day"),
+        ("They met on Monday last week.", "Monday last week", "2026-02-23 day"),
+        # days relative to publication
+        ("Police arrested the captain last night.", "last night", "2026-03-04 day"),
+        ("The body was found yesterday.", "yesterday", "2026-03-04 day"),
+        ("She landed the day before yesterday.", "the day before yesterday", "2026-03-03 day"),
+        ("The results will be known tomorrow.", "tomorrow", "2026-03-06 day"),
+        ("The ship docked this morning.", "this morning", "2026-03-05 day"),
+        ("The ferry left two days ago.", "two days ago", "2026-03-03 day"),
+        # weeks, months and years
+        ("Talks stalled this week.", "this week", "2026-03-02 week"),
+        ("Talks stalled last week.", "last week", "2026-02-23 week"),
+        ("Elections are expected next month.", "next month", "2026-04-01 month"),
+        ("The rules changed earlier this year.", "earlier this year", "2026-01-01 year"),
+        ("The firm was sold last year.", "last year", "2025-01-01 year"),
+        ("Elections were held in January.", "January", "2026-01-01 month"),
+        ("Elections will be held in January.", "January", "2027-01-01 month"),
+        ("The mine closed in 2015.", "2015", "2015-01-01 year explicit"),
+        ("The bridge opened in March 2019.", "March 2019", "2019-03-01 month explicit"),
+        # calendar dates
+        ("Signed on November 30.", "November 30", "2025-11-30 day"),
+        ("It expires on November 30.", "November 30", "2026-11-30 day"),
+        ("Signed on March 3, 2026.", "March 3, 2026", "2026-03-03 day explicit"),
+        ("Signed on 3 March.", "3 March", "2026-03-03 day"),
+        ("Signed on 2026-03-03.", "2026-03-03", "2026-03-03 day explicit"),
+        ("Signed on Sept. 14, 2024.", "Sept. 14, 2024", "2024-09-14 day explicit"),
+        ("The file is dated 27/09/2013.", "27/09/2013", "2013-09-27 day explicit"),
+        ("Signed on March 3 last year.", "March 3 last year", "2025-03-03 day"),
+        ("Shops closed on Christmas Day.", "Christmas Day", "2025-12-25 day"),
+        # clock times take the day they are said with
+        ("The ship left at 06:40 on Tuesday.", "06:40 on Tuesday", "2026-03-03 time"),
+        ("The vote is on Tuesday, March 10, at 5 p.m.", "March 10", "2026-03-10 time"),
+    ],
+)  # fmt: skip
+def test_resolves_against_the_publication_date(nlp, text, words, expected):  # type: ignore[no-untyped-def]
+    """ "2026-03-05 day" reads: that date, day granularity, anchored on publication."""
+    t = one(nlp, text, words)
+    date, granularity, *explicit = expected.split()
+    anchor = "explicit" if explicit else "publication"
+    assert (t.date, t.granularity, t.anchor) == (date, granularity, anchor)
+    assert text[t.start : t.end] == t.text
+
+
+def test_a_sunday_paper_counts_weeks_from_the_week_just_ending(nlp):  # type: ignore[no-untyped-def]
+    sunday = dt.date(2026, 3, 8)
+    text = "The deal broke last week and talks resume this week."
+    assert [(t.date, t.granularity) for t in found(nlp, text, sunday)] == [
+        ("2026-03-02", "week"),
+        ("2026-03-09", "week"),
+    ]
+
+
+def test_election_day_is_the_tuesday_after_the_first_monday_of_november(nlp):  # type: ignore[no-untyped-def]
+    t = one(nlp, "Polls close on Election Day.", "Election Day")
+    assert (t.date, t.granularity) == ("2026-11-03", "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        ("It sank on Tuesday. A week later it was raised.", "A week later", "2026-03-10 day"),
+        ("It sank on Tuesday. Divers came the next day.", "the next day", "2026-03-04 day"),
+        ("It sank on Tuesday. Two days earlier it broke.", "Two days earlier", "2026-03-01 day"),
+        ("It sank on Tuesday. The same day, the port closed.", "The same day", "2026-03-03 day"),
+        ("It opened in June 2015. The next year it closed.", "The next year", "2016-01-01 year"),
+        ("She led on Tuesday. She lost the week before.", "the week before", "2026-02-23 week"),
+        ("It opened in June 2015. That year it hired 40.", "That year", "2015-01-01 year"),
+    ],
+)  # fmt: skip
+def test_counts_from_the_previous_date(nlp, text, words, expected):  # type: ignore[no-untyped-def]
+    t = one(nlp, text, words)
+    assert f"{t.date} {t.granularity}" == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("A week later it was raised.", "A week later"),  # no earlier date to count from
+        ("He has 20 years of experience.", "20 years"),
+        ("The crew was held for three days.", "three days"),
+        ("Two days before the vote, he resigned.", "Two days before"),
+        ("The ferry runs every day.", "every day"),
+        ("Prices rose in the past week.", "the past week"),
+        ("Prices rose over the last year.", "the last year"),
+        ("The station was built in the 1990s.", "1990s"),
+        ("The ship left at 06:40.", "06:40"),
+    ],
+)
+def test_durations_sets_and_orphans_get_no_date(nlp, text, words):  # type: ignore[no-untyped-def]
+    t = one(nlp, text, words)
+    assert t.date is None
+    assert t.anchor == "unresolved"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 45-year-old man was detained.",
+        "May I ask the minister a question?",
+        "Theresa May spoke to reporters.",
+        "The ticket cost 12.50 euros.",
+        "The home side won 3-1.",
+        "Call 555-123-4567 for details.",
+        "The captain denied any wrongdoing.",
+        "A second ferry was given too many second chances.",
+    ],
+)
+def test_finds_nothing(nlp, text):  # type: ignore[no-untyped-def]
+    assert found(nlp, text) == []
+
+
+def test_relative_dates_stay_unresolved_without_a_publication_date(nlp):  # type: ignore[no-untyped-def]
+    times = found(nlp, "The ferry sank on Tuesday, March 3, 2026, and was raised yesterday.", None)
+    assert [(t.text, t.date) for t in times] == [
+        ("Tuesday, March 3, 2026", "2026-03-03"),
+        ("yesterday", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "fallback", "expected"),
+    [
+        ("The ferry sank.", "LISBON, Portugal, March 3, 2026", None, dt.date(2026, 3, 3)),
+        ("The ferry, built on May 2, 1998, sank.", "LISBON, March 3", None, dt.date(1998, 3, 3)),
+        ("A report due on March 3, 2026 was late.", "LISBON, March 3.", None, dt.date(2026, 3, 3)),
+        ("The ferry sank.", "LISBON, Dec. 30", dt.date(2026, 1, 2), dt.date(2025, 12, 30)),
+        ("The ferry sank.", "LISBON, March 3", dt.date(2026, 3, 4), dt.date(2026, 3, 3)),
+        ("The ferry sank.", "LISBON, March 3", None, None),
+        ("The ferry sank.", "LISBON", dt.date(2026, 3, 4), dt.date(2026, 3, 4)),
+        ("The ferry sank.", "", None, None),
+        ("LISBON, March 3 (Wire) - A ferry sank. It left in 2026.", "", None, dt.date(2026, 3, 3)),
+    ],
+)  # fmt: skip
+def test_publication_date_from_the_dateline(text, dateline, fallback, expected):  # type: ignore[no-untyped-def]
+    assert timex.publication_date(text, dateline, fallback) == expected
+
+
+@pytest.mark.parametrize(
+    ("date", "granularity", "expected"),
+    [
+        ("2026-03-03", "day", ("2026-03-03", "2026-03-03")),
+        ("2026-03-03", "time", ("2026-03-03", "2026-03-03")),
+        ("2026-03-02", "week", ("2026-03-02", "2026-03-08")),
+        ("2026-02-01", "month", ("2026-02-01", "2026-02-28")),
+        ("2026-01-01", "year", ("2026-01-01", "2026-12-31")),
+        (None, "unknown", None),
+    ],
+)
+def test_period_covers_the_granularity(date, granularity, expected):  # type: ignore[no-untyped-def]
+    t = TimeExpression(0, 1, "x", date, granularity)
+    got = timex.period(t)
+    assert (None if got is None else tuple(d.isoformat() for d in got)) == expected

@@ -1,0 +1,129 @@
+"""Aligning claims of several articles into facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from rashomon.analyze import analyze_article
+from rashomon.compare.align import align, average_linkage, content_stems, group
+from rashomon.records import AnalyzedArticle, Article, Fact
+
+pytestmark = pytest.mark.slow
+OUTLETS = ("Tagus Wire", "Harbour State", "Northern Ledger")
+
+
+def analyzed(*texts: str) -> list[AnalyzedArticle]:
+    return [
+        analyze_article(
+            Article(id=f"a{n}", outlet=OUTLETS[n], text=text, published=dt.date(2024, 3, 4))
+        )
+        for n, text in enumerate(texts)
+    ]
+
+
+def fact_of(facts: list[Fact], words: str) -> Fact:
+    return next(f for f in facts if any(words in c.text for c in f.claims))
+
+
+SAME = [
+    (
+        "The ministry will compensate the families of the victims of the ferry disaster.",
+        "Relatives of the victims of the ferry disaster are to receive payments from the state.",
+    ),
+    (
+        "Rescuers pulled 40 survivors from the water near the port of Lisbon.",
+        "Near the port of Lisbon, rescue teams took 40 survivors out of the water.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("one", "two"),
+    [
+        pytest.param(
+            *SAME[0],
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="paraphrase with few shared words: the statement model is too strict",
+            ),
+        ),
+        SAME[1],
+    ],
+)
+def test_claims_saying_the_same_thing_form_one_agreed_fact(one: str, two: str) -> None:
+    story = "The ferry Santa Maria sank off Lisbon on Monday. "
+    facts = align(analyzed(story + one, story + two))
+    fact = fact_of(facts, one[:20])
+    assert fact.status == "agreed"
+    assert {c.text for c in fact.claims} >= {one.rstrip("."), two.rstrip(".")} or len(
+        {c.article for c in fact.claims}
+    ) == 2
+
+
+def test_two_earthquakes_do_not_align() -> None:
+    one = (
+        "A magnitude 6.1 earthquake struck the northern province of Aldera on Monday, killing "
+        "12 people. The quake destroyed 300 homes in the town of Vesk. Governor Mara Ilic "
+        "declared a state of emergency."
+    )
+    two = (
+        "A magnitude 4.6 earthquake hit the southern coast of Brenna on Friday, killing three "
+        "people. The quake damaged a bridge near the port of Talo. Mayor Jon Ferris asked "
+        "residents to stay calm."
+    )
+    facts = align(analyzed(one, two))
+    assert all(f.status == "exclusive" for f in facts)
+
+
+def test_a_claim_only_one_outlet_makes_is_exclusive_to_it() -> None:
+    one = "The ferry Santa Maria sank off Lisbon on Monday. The captain had worked for 30 years."
+    two = "The ferry Santa Maria sank off Lisbon on Monday."
+    facts = align(analyzed(one, two))
+    fact = fact_of(facts, "captain")
+    assert (fact.status, fact.outlets) == ("exclusive", ("Tagus Wire",))
+    assert fact_of(facts, "sank").status == "agreed"
+
+
+def test_every_claim_is_in_exactly_one_fact_with_its_span() -> None:
+    arts = analyzed(
+        "The ferry Santa Maria sank off Lisbon on Monday. Twelve people died.",
+        "Twelve people died when the Santa Maria sank off Lisbon on Monday. Divers are searching.",
+    )
+    facts = align(arts)
+    refs = [c for f in facts for c in f.claims]
+    assert sorted(r.claim for r in refs) == sorted(c.id for a in arts for c in a.claims)
+    texts = {a.article.id: a.article.text for a in arts}
+    assert all(texts[r.article][r.start : r.end] == r.text for r in refs)
+
+
+def test_no_articles_give_no_facts() -> None:
+    assert align([]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The minister resigned on Monday.", {"minist", "resign", "monday"}),
+        ("It was not him.", set()),
+        ("Arrested, arrests, arresting.", {"arrest"}),
+    ],
+)
+def test_content_stems(text: str, expected: set[str]) -> None:
+    assert content_stems(text) == expected
+
+
+def test_average_linkage_stops_at_the_threshold() -> None:
+    scores = np.array(
+        [[0, 0.9, 0.1, 0.1], [0.9, 0, 0.2, 0.1], [0.1, 0.2, 0, 0.3], [0.1, 0.1, 0.3, 0]]
+    )
+    assert sorted(map(sorted, average_linkage(scores, 0.5))) == [[0, 1], [2], [3]]
+    assert sorted(map(sorted, average_linkage(scores, 0.95))) == [[0], [1], [2], [3]]
+
+
+def test_a_repeated_claim_joins_the_fact_of_its_match() -> None:
+    # 0 and 1 are one article (never linked directly), 2 another; 1 repeats 0.
+    scores = np.array([[0, 0, 0.9], [0, 0, 0.8], [0.9, 0.8, 0]])
+    assert group(scores, 0.5) == [[0, 1, 2]]

@@ -1,0 +1,156 @@
+"""Conflicts: aligned claims of different outlets that cannot both be true."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rashomon.analyze import analyze_article
+from rashomon.compare.align import align
+from rashomon.compare.conflicts import find_conflicts
+from rashomon.records import Article, Conflict
+
+pytestmark = pytest.mark.slow
+STORY = "The ferry Santa Maria sank off Lisbon after hitting rocks. "
+
+
+def conflicts(one: str, two: str, *, story: str = STORY) -> list[Conflict]:
+    arts = [
+        analyze_article(
+            Article(id=f"a{n}", outlet=outlet, text=story + text, published=dt.date(2024, 3, 4))
+        )
+        for n, (outlet, text) in enumerate((("Tagus Wire", one), ("Harbour State", two)))
+    ]
+    return find_conflicts(align(arts), arts)
+
+
+FOUND = [
+    (
+        "number",
+        "Twelve people were injured in the crash.",
+        "Fewer than ten people were injured in the crash.",
+    ),
+    ("number", "The crash killed 12 people.", "The crash killed 15 people."),
+    (
+        "number",
+        "Police said 12 people were injured.",
+        "Fewer than ten people were injured, police said.",
+    ),
+    # a part larger than its whole
+    (
+        "number",
+        "Twelve passengers were treated for injuries after the crash.",
+        "Fewer than ten people were hurt in the crash.",
+    ),
+    (
+        "negation",
+        "The bridge was closed to traffic on Tuesday.",
+        "The bridge was not closed to traffic on Tuesday.",
+    ),
+    (
+        "date",
+        "The inquiry will open on March 12, 2024.",
+        "The inquiry will open on March 19, 2024.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "one", "two"), FOUND)
+def test_claims_that_cannot_both_be_true_conflict(kind: str, one: str, two: str) -> None:
+    found = conflicts(one, two)
+    assert [c.kind for c in found] == [kind]
+    c = found[0]
+    assert {c.a.article, c.b.article} == {"a0", "a1"}
+    assert "Tagus Wire" in c.explanation and "Harbour State" in c.explanation
+
+
+NOT_FOUND = [
+    # parts add up to the total
+    ("214 passengers and nine crew were on board.", "There were 223 people on board."),
+    # a bound the exact figure satisfies
+    ("At least 200 people were on board.", "There were 214 people on board."),
+    ("About 300 people were rescued.", "Rescuers saved 310 people."),
+    # different named sources: a denial is a disagreement of sources, shown in the voices
+    (
+        "Police said the bridge was closed to traffic on Tuesday.",
+        "The mayor said the bridge was not closed to traffic on Tuesday.",
+    ),
+    # the figure changed over time
+    ("The death toll rose to 15 on Tuesday.", "Twelve people died."),
+    # different measures
+    ("Twelve people were injured.", "Three people died."),
+    # the same noun, but what happened to it differs: deaths are not passengers on board
+    ("Two passengers died in the crash.", "The ferry was carrying 214 passengers in the crash."),
+    ("Twelve passengers were hurt in the crash.", "More than 200 passengers were on board."),
+    # a part smaller than its whole
+    ("Three children were injured in the crash.", "Twelve people were injured in the crash."),
+    # different days
+    (
+        "On March 1, 2024, police arrested 12 people at the port.",
+        "On March 2, 2024, police arrested 30 people at the port.",
+    ),
+    # a count of another, earlier event
+    ("The last crash on the river, in 2011, killed one person.", "The crash killed two people."),
+    # ages of two people
+    (
+        "A 67-year-old man from Porto died in the crash.",
+        "A 41-year-old woman from Faro died in the crash.",
+    ),
+    # unrelated claims with different numbers
+    ("The ship was built in Norway and cost $40 million.", "Divers searched 12 cabins."),
+    # a date that names something ("the March 11 attacks") does not date the statement
+    (
+        "Victims of the March 11 attacks won the right to sue the airline.",
+        "On March 14, 2024, victims of the attacks won the right to sue the airline.",
+    ),
+    # ranks are not amounts
+    (
+        "The council re-elected Ada Rossi to the No. 2 post of deputy mayor.",
+        "The council re-elected Ada Rossi as deputy mayor, the No. 3 post after the treasurer.",
+    ),
+    # too short to tell a denial from a different statement
+    ("He served during the war.", "He had not served in the war."),
+    # agreement
+    ("The bridge was closed to traffic.", "Traffic could not use the bridge, which was closed."),
+]
+
+
+@pytest.mark.parametrize(("one", "two"), NOT_FOUND)
+def test_claims_that_can_both_be_true_do_not_conflict(one: str, two: str) -> None:
+    assert conflicts(one, two) == []
+
+
+def test_a_conflict_cites_both_spans() -> None:
+    (c,) = conflicts("The crash killed 12 people.", "The crash killed 15 people.")
+    assert c.explanation == "Dead: Tagus Wire says 12; Harbour State says 15."
+    assert (c.a.text, c.b.text) == ("The crash killed 12 people.", "The crash killed 15 people.")
+    assert c.a.start == len(STORY) and c.a.end == len(STORY) + len(c.a.text)
+
+
+def test_an_explanation_names_the_sources_the_outlets_cite() -> None:
+    (c,) = conflicts(
+        "Police said 12 people were injured.", "Fewer than ten people were injured, police said."
+    )
+    assert c.explanation == (
+        "Injured: Tagus Wire (citing Police) says 12; "
+        "Harbour State (citing police) says fewer than ten."
+    )
+
+
+def test_a_number_clash_between_two_named_sources_names_both() -> None:
+    (c,) = conflicts(
+        "Police said 12 people were injured.", "Hospital officials said 15 people were injured."
+    )
+    assert c.explanation == (
+        "Injured: Tagus Wire (citing Police) says 12; "
+        "Harbour State (citing Hospital officials) says 15."
+    )
+
+
+def test_one_clash_is_reported_once() -> None:
+    found = conflicts(
+        "Twelve people were injured in the crash. Twelve passengers were treated for injuries.",
+        "Fewer than ten people were injured in the crash.",
+    )
+    assert [c.kind for c in found] == ["number"]

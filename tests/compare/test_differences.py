@@ -1,0 +1,180 @@
+"""Differences: what one side of an agreed fact adds that another leaves out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rashomon.analyze import analyze_article
+from rashomon.compare.align import align
+from rashomon.compare.differences import contrast_score, differences, with_differences
+from rashomon.records import AnalyzedArticle, Article, Claim, Difference
+
+pytestmark = pytest.mark.slow
+
+
+OUTLETS = ("Tagus Wire", "Harbour State", "Lisbon View")
+
+
+def analyzed(*texts: str) -> list[AnalyzedArticle]:
+    return [
+        analyze_article(
+            Article(id=f"a{n}", outlet=outlet, text=text, published=dt.date(2024, 3, 4))
+        )
+        for n, (outlet, text) in enumerate(zip(OUTLETS, texts, strict=False))
+    ]
+
+
+def found(*texts: str) -> list[Difference]:
+    arts = analyzed(*texts)
+    facts = [f for f in align(arts) if f.status == "agreed"]
+    assert facts, "the claims should align"
+    return [d for f in facts for d in differences(f, arts)]
+
+
+ADDS = [
+    (
+        "place",
+        "Geneva",
+        "The peace talks ended without a deal in Geneva.",
+        "The peace talks ended without a deal.",
+    ),
+    (
+        "number",
+        "14 people",
+        "The storm flooded the valley and killed 14 people.",
+        "The storm flooded the valley and killed people.",
+    ),
+    (
+        "actor",
+        "Ada Rossi",
+        "Transport minister Ada Rossi visited the wreck of the sunken ferry.",
+        "The transport minister visited the wreck of the sunken ferry.",
+    ),
+    (
+        "cause",
+        "because of dense fog",
+        "The ferry hit the rocks because of dense fog.",
+        "The ferry hit the rocks.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "one", "two"), ADDS)
+def test_a_detail_only_one_side_gives_is_a_difference(
+    kind: str, text: str, one: str, two: str
+) -> None:
+    diffs = [d for d in found(one, two) if d.kind == kind]
+    assert [(d.text, d.article, d.missing_in) for d in diffs] == [(text, "a0", ("a1",))]
+    assert one[diffs[0].start : diffs[0].end] == text
+    assert diffs[0].explanation.startswith("Tagus Wire ")
+
+
+@pytest.mark.parametrize(
+    ("texts", "explanation"),
+    [
+        (
+            ("The peace talks ended without a deal in Geneva.",
+             "The peace talks ended without a deal."),
+            "Tagus Wire says where: Geneva; Harbour State does not say where.",
+        ),
+        (
+            ("The peace talks ended without a deal in Geneva.",
+             "The peace talks ended without a deal.",
+             "The peace talks ended, and without a deal."),
+            "Tagus Wire says where: Geneva; Harbour State and Lisbon View do not say where.",
+        ),
+        (
+            ("Transport minister Ada Rossi visited the wreck of the sunken ferry.",
+             "The transport minister visited the wreck of the sunken ferry."),
+            "Tagus Wire names Ada Rossi; Harbour State does not name Ada Rossi.",
+        ),
+        (
+            ("The storm flooded the valley and killed 14 people.",
+             "The storm flooded the valley and killed people."),
+            "Tagus Wire gives the number: 14 people (dead); Harbour State gives no such number.",
+        ),
+    ],
+)  # fmt: skip
+def test_the_explanation_says_what_is_missing(texts: tuple[str, ...], explanation: str) -> None:
+    assert [d.explanation for d in found(*texts)] == [explanation]
+
+
+NOTHING = [
+    # the other article names the place elsewhere
+    (
+        "The peace talks ended without a deal in Geneva.",
+        "Delegates met in Geneva. The peace talks ended without a deal.",
+    ),
+    # the other article writes the name, with another case
+    (
+        "The ferry hit a pillar of the Vasco da Gama Bridge in thick fog.",
+        "In thick fog the ferry hit a pillar of the Vasco da Gama bridge.",
+    ),
+    # both give the same details
+    (
+        "The storm killed 14 people in the valley.",
+        "In the valley, 14 people were killed by the storm.",
+    ),
+    # another figure for the same count is a conflict, not a gap
+    (
+        "The storm killed 14 people in the valley.",
+        "The storm killed 15 people in the valley.",
+    ),
+    # an age, a vague number, a time with no date: nothing a reader would miss
+    (
+        "A 45-year-old fisherman found the wreck of the ferry.",
+        "A fisherman found the wreck of the ferry.",
+    ),
+    (
+        "The ferry sank a few hundred metres from the shore.",
+        "The ferry sank near the shore.",
+    ),
+    (
+        "The ferry sank on a foggy winter morning.",
+        "The ferry sank on a foggy morning.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("one", "two"), NOTHING)
+def test_a_detail_the_other_article_gives_anywhere_is_no_difference(one: str, two: str) -> None:
+    assert found(one, two) == []
+
+
+def test_an_exclusive_fact_has_no_differences() -> None:
+    arts = analyzed("The ferry sank off Lisbon.", "Divers found the wreck on Tuesday.")
+    facts = [f for f in align(arts) if f.status == "exclusive"]
+    assert facts and all(differences(f, arts) == [] for f in facts)
+
+
+def test_a_detail_is_listed_once() -> None:
+    arts = analyzed(
+        "Ada Rossi said the ferry sank near Geneva, and Ada Rossi said Geneva was foggy.",
+        "Officials said the ferry sank, and officials said it was foggy.",
+    )
+    diffs = [d for f in with_differences(align(arts), arts) for d in f.differences]
+    keys = [(d.article, d.kind, d.text) for d in diffs]
+    assert keys and len(keys) == len(set(keys))
+
+
+def claim(text: str, speaker: str | None = None) -> Claim:
+    return Claim("c1", "a0", text, 0, len(text), 0, speaker=speaker)
+
+
+PUSHES = claim("The owner denied that the fire was started on purpose.", "the owner")
+CLAIMED = claim("The fire was started on purpose, the police said.", "police")
+
+
+@pytest.mark.parametrize(
+    ("b", "cosine"),
+    [
+        # a restatement
+        (claim("Police said the fire had been started on purpose.", "police"), 0.9),
+        # an unrelated claim
+        (claim("The town council approved the new budget."), 0.1),
+    ],
+)
+def test_a_claim_from_another_source_that_denies_pulls_hardest(b: Claim, cosine: float) -> None:
+    assert contrast_score(CLAIMED, PUSHES, 0.45) > contrast_score(CLAIMED, b, cosine)

@@ -1,0 +1,127 @@
+"""The timeline: dated events across outlets, merged when they are one event, in date order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rashomon.analyze import timex
+from rashomon.compare import timeline
+from rashomon.records import (
+    AnalyzedArticle,
+    Article,
+    Claim,
+    ClaimRef,
+    Fact,
+    GenreCall,
+)
+
+PUBLISHED = dt.date(2026, 3, 5)
+
+
+def analyzed(nlp, article_id: str, text: str, *, attach: bool = True) -> AnalyzedArticle:  # type: ignore[no-untyped-def]
+    """One claim per sentence, with the time expressions timex finds in it."""
+    doc = nlp(text)
+    times = timex.extract(doc, PUBLISHED)
+    claims = []
+    for n, sent in enumerate(doc.sents, 1):
+        inside = tuple(t for t in times if sent.start_char <= t.start and t.end <= sent.end_char)
+        claims.append(
+            Claim(
+                id=f"{article_id}:c{n}",
+                article=article_id,
+                text=sent.text,
+                start=sent.start_char,
+                end=sent.end_char,
+                sentence=n - 1,
+                times=inside if attach else (),
+            )
+        )
+    return AnalyzedArticle(
+        article=Article(article_id, article_id.upper(), text, published=PUBLISHED),
+        claims=tuple(claims),
+        quotes=(),
+        entities=(),
+        quantities=(),
+        times=tuple(times),
+        genre=GenreCall("report", 0.0, 0.0, 0.0, 0.0, 0.0),
+    )
+
+
+def test_events_are_dated_labelled_and_sorted(nlp):  # type: ignore[no-untyped-def]
+    a = analyzed(nlp, "a", "Police arrested the captain on Tuesday. The ferry sank on Monday.")
+    entries = timeline.build([a])
+    assert [(e.date, e.granularity, e.label) for e in entries] == [
+        ("2026-03-02", "day", "The ferry sank"),
+        ("2026-03-03", "day", "Police arrested the captain"),
+    ]
+    assert entries[0].sources[0].text == "The ferry sank on Monday."
+    assert entries[0].expressions == ("Monday",)
+
+
+def test_same_date_and_label_merge_across_outlets(nlp):  # type: ignore[no-untyped-def]
+    a = analyzed(nlp, "a", "The ferry sank on Monday.")
+    b = analyzed(nlp, "b", "The ferry sank on Monday, March 2.")
+    entries = timeline.build([a, b])
+    assert len(entries) == 1
+    assert [r.article for r in entries[0].sources] == ["a", "b"]
+    assert entries[0].expressions == ("Monday", "Monday, March 2")
+
+
+def test_facts_merge_differently_worded_claims(nlp):  # type: ignore[no-untyped-def]
+    a = analyzed(nlp, "a", "The ferry sank on Monday.")
+    b = analyzed(nlp, "b", "A passenger boat went down on March 2.")
+    fact = Fact(
+        id="f1",
+        status="agreed",
+        outlets=("A", "B"),
+        claims=tuple(
+            ClaimRef(c.article, c.id, c.text, c.start, c.end) for c in (*a.claims, *b.claims)
+        ),
+        label="the ferry sank",
+    )
+    assert len(timeline.build([a, b])) == 2
+    merged = timeline.build([a, b], [fact])
+    assert len(merged) == 1
+    assert {r.article for r in merged[0].sources} == {"a", "b"}
+
+
+def test_times_of_the_article_serve_claims_without_their_own(nlp):  # type: ignore[no-untyped-def]
+    a = analyzed(nlp, "a", "The ferry sank on Monday.", attach=False)
+    assert [e.date for e in timeline.build([a])] == ["2026-03-02"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry sank in the harbour.",
+        "The crew had worked for three days.",  # a duration has no date
+        "A week later the ferry was raised.",  # nothing to count from
+    ],
+)
+def test_undated_claims_make_no_entries(nlp, text):  # type: ignore[no-untyped-def]
+    assert timeline.build([analyzed(nlp, "a", text)]) == []
+
+
+def test_coarser_periods_follow_finer_on_the_same_first_day(nlp):  # type: ignore[no-untyped-def]
+    a = analyzed(nlp, "a", "Fares rose in March. The strike began on March 1.")
+    entries = timeline.build([a])
+    assert [(e.date, e.granularity) for e in entries] == [
+        ("2026-03-01", "day"),
+        ("2026-03-01", "month"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "label"),
+    [
+        ("Police held the captain late on Tuesday.", "late on Tuesday", "Police held the captain"),
+        ("On Monday the ministry said it would act.", "Monday", "the ministry said"),
+        ("The firm will meet investors next week.", "next week", "The firm will meet investors"),
+        ("The port closed and the crew left on Friday.", "Friday", "the crew left"),
+    ],
+)  # fmt: skip
+def test_event_phrase_is_the_verb_the_time_modifies(nlp, sentence, words, label):  # type: ignore[no-untyped-def]
+    start = sentence.index(words)
+    assert timeline.event_phrase(nlp(sentence), start, start + len(words)) == label

@@ -1,0 +1,199 @@
+"""iter_sources(): corpora from feeds, web archives and URL lists; bad parts reported, rest kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from rashomon.errors import InputError
+from rashomon.ingest import MemoryCache, iter_sources, read
+from rashomon.records import Article, Failure
+
+if TYPE_CHECKING:
+    from conftest import Server
+
+ENTRY_TEXT = (
+    "A ferry carrying 214 passengers sank off the coast of Lisbon on Tuesday, the coast guard "
+    "said. Twelve people died and forty were injured, the Interior Ministry said."
+)
+
+
+def rss(base: str) -> str:
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Tagus Wire</title><link>{base}/</link>
+<item><title>Ferry sinks off Lisbon</title><link>{base}/news/ferry</link>
+  <pubDate>Tue, 03 Mar 2026 09:00:00 GMT</pubDate>
+  <description>A ferry sank.</description></item>
+<item><title>Ferry inquiry opens</title><link>{base}/news/gone</link>
+  <pubDate>Wed, 04 Mar 2026 09:00:00 GMT</pubDate>
+  <description>&lt;p&gt;{ENTRY_TEXT}&lt;/p&gt;</description></item>
+<item><title>Ferry operator speaks</title><link>{base}/news/missing</link>
+  <pubDate>Thu, 05 Mar 2026 09:00:00 GMT</pubDate></item>
+</channel></rss>"""
+
+
+def split(items: list[Article | Failure]) -> tuple[list[Article], list[Failure]]:
+    articles = [item for item in items if isinstance(item, Article)]
+    return articles, [item for item in items if isinstance(item, Failure)]
+
+
+# ----------------------------------------------------------------------------- feeds
+
+
+def test_a_feed_url_gives_each_entry_page(server: Server) -> None:
+    server.page("/news/ferry", title="Ferry sinks off the coast")
+    feed = server.add("/feed.xml", rss(server.base), Content_Type="application/rss+xml")
+    articles, failures = split(list(iter_sources([feed], server.options)))
+
+    first, second = articles
+    assert (first.title, first.published) == ("Ferry sinks off Lisbon", dt.date(2026, 3, 3))
+    assert first.text.startswith("A ferry carrying 214 passengers sank off the coast of Lisbon")
+    assert first.url == server.base + "/news/ferry"
+    # the page is gone: the entry's own text is used, with a warning
+    assert (second.title, second.published) == ("Ferry inquiry opens", dt.date(2026, 3, 4))
+    assert second.text == ENTRY_TEXT
+    assert second.warnings == (
+        "the page could not be read (HTTP 404 Not Found); the feed's text was used",
+    )
+    assert failures == [
+        Failure(f"{server.base}/news/missing", "HTTP 404 Not Found", "FetchError"),
+    ]
+
+
+def test_a_feed_file(tmp_path: Path, server: Server) -> None:
+    server.page("/news/ferry")
+    path = tmp_path / "tagus.rss"
+    path.write_text(rss(server.base))
+    articles, failures = split(list(iter_sources([str(path)], server.options)))
+    assert len(articles) == 2 and len(failures) == 1
+
+
+def test_an_atom_feed(tmp_path: Path, server: Server) -> None:
+    atom = f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Tagus Wire</title>
+<entry><title>Ferry sinks off Lisbon</title><link href="{server.base}/news/ferry"/>
+<updated>2026-03-03T09:00:00Z</updated><id>tag:tagus,1</id></entry></feed>"""
+    server.page("/news/ferry")
+    path = tmp_path / "tagus.atom"
+    path.write_text(atom)
+    (article,) = read(str(path), options=server.options)
+    assert (article.title, article.published) == ("Ferry sinks off Lisbon", dt.date(2026, 3, 3))
+
+
+def test_a_malformed_feed(tmp_path: Path) -> None:
+    path = tmp_path / "broken.xml"
+    path.write_text("<?xml version='1.0'?><html><p>not a feed")
+    with pytest.raises(InputError) as raised:
+        read(str(path))
+    assert str(raised.value).startswith(f"{path}: not a valid RSS or Atom feed (")
+
+
+# ----------------------------------------------------------------------------- WARC
+
+HTML = """<html><head><title>Ferry sinks off Lisbon</title></head><body><article>
+<p>A ferry carrying 214 passengers sank off the coast of Lisbon on Tuesday, the coast guard
+said, in the worst accident at sea in the country for decades.</p>
+<p>Twelve people died and forty were injured, according to the Interior Ministry.</p>
+</article></body></html>"""
+
+
+def warc(records: list[tuple[str, str, str, bytes]], gzip: bool = True) -> bytes:
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gzip)
+    for url, status, content_type, body in records:
+        headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+        record = writer.create_warc_record(
+            url, "response", payload=io.BytesIO(body), http_headers=headers
+        )
+        writer.write_record(record)
+    return buffer.getvalue()
+
+
+ARCHIVE = [
+    ("https://tagus-wire.example/news/ferry", "200 OK", "text/html; charset=utf-8", HTML.encode()),
+    ("https://tagus-wire.example/logo.png", "200 OK", "image/png", b"\x89PNG\r\n"),
+    ("https://tagus-wire.example/old", "404 Not Found", "text/html", b"<p>gone</p>"),
+    ("https://tagus-wire.example/menu", "200 OK", "text/html", b"<nav><a>Home</a></nav>"),
+]
+
+
+@pytest.mark.parametrize(("name", "gzip"), [("crawl.warc.gz", True), ("crawl.warc", False)])
+def test_a_web_archive(tmp_path: Path, name: str, gzip: bool) -> None:
+    path = tmp_path / name
+    path.write_bytes(warc(ARCHIVE, gzip) + b"not a record\r\n\r\n")
+    articles, failures = split(list(iter_sources([str(path)])))
+    (article,) = articles
+    assert (article.url, article.outlet) == (ARCHIVE[0][0], "tagus-wire.example")
+    assert article.source == f"{path} record 1 (https://tagus-wire.example/news/ferry)"
+    assert failures == [
+        Failure(
+            f"{path} record 4 (https://tagus-wire.example/menu)",
+            "no article text found in the page",
+        ),
+        Failure(
+            str(path),
+            "the archive is damaged after record 4 "
+            "(Invalid WARC record, first line: not a record); the rest is skipped",
+        ),
+    ]
+
+
+# ----------------------------------------------------------------------------- URL lists
+
+
+def test_a_file_of_urls(tmp_path: Path, server: Server) -> None:
+    good = server.page("/news/ferry")
+    path = tmp_path / "urls.txt"
+    path.write_text(f"# Tagus Wire\n{good}\n\n{server.base}/news/missing\n")
+    articles, failures = split(list(iter_sources([str(path)], server.options)))
+    assert [a.url for a in articles] == [good]
+    assert failures == [Failure(f"{server.base}/news/missing", "HTTP 404 Not Found", "FetchError")]
+
+
+def test_a_url_list_with_a_bad_line(tmp_path: Path, server: Server) -> None:
+    good = server.page("/news/ferry")
+    path = tmp_path / "list.urls"
+    path.write_text(f"{good}\nnot a url\n")
+    articles, failures = split(list(iter_sources([str(path)], server.options)))
+    assert len(articles) == 1
+    assert failures == [Failure(str(path), "line 2 is not an http(s) URL")]
+
+
+# ----------------------------------------------------------------------------- batches
+
+
+def test_a_batch_keeps_the_good_and_reports_the_bad(tmp_path: Path, server: Server) -> None:
+    text = tmp_path / "ferry.txt"
+    text.write_text(ENTRY_TEXT)
+    page = server.page("/news/ferry")
+    sources = [str(text), str(tmp_path / "missing.txt"), server.base + "/nowhere", page]
+    items = list(iter_sources(sources, server.options))
+    assert [type(item).__name__ for item in items] == ["Article", "Failure", "Failure", "Article"]
+    assert items[1] == Failure(str(tmp_path / "missing.txt"), "no such file or folder")
+    assert items[2] == Failure(server.base + "/nowhere", "HTTP 404 Not Found", "FetchError")
+
+
+def test_unchanged_pages_are_skipped_with_a_cache(server: Server) -> None:
+    url = server.page("/news/ferry")
+    server.routes["/news/ferry"][0].headers["ETag"] = '"v1"'
+    server.then("/news/ferry", status=304)
+    cache = MemoryCache()
+    assert len(list(iter_sources([url], server.options, cache=cache))) == 1
+    assert list(iter_sources([url], server.options, cache=cache)) == []
+
+
+def test_a_language_error_is_reported_by_kind(tmp_path: Path) -> None:
+    path = tmp_path / "pt.txt"
+    path.write_text(
+        "Um ferry com 214 passageiros afundou ao largo de Lisboa na terça-feira, disse a guarda "
+        "costeira. Doze pessoas morreram e quarenta ficaram feridas, segundo o ministério."
+    )
+    assert list(iter_sources([str(path)])) == [
+        Failure(str(path), "the text is in Portuguese (pt), not English", "LanguageError")
+    ]

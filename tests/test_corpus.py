@@ -1,0 +1,404 @@
+"""The corpus end to end, with the real models: ingest, copies, stories, comparisons, crashes.
+
+Every article here is invented for the tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from rashomon.corpus import (
+    compare_story,
+    get_story,
+    ingest,
+    ingest_articles,
+    list_stories,
+    story_comparison,
+)
+from rashomon.errors import CompareError, StoreError
+from rashomon.records import Article, Failure
+from rashomon.store import Store
+
+pytestmark = pytest.mark.slow
+
+FERRY = [
+    "The ferry {ship} ran aground off {island} on {weekday} with {people} passengers on board, "
+    "the coast guard said. {hurt} people were taken to hospital in {port}. Captain {captain} "
+    "told investigators that the steering failed as the wind rose. The operator has halted "
+    "sailings to {island} while the ship is inspected.",
+    "{people} passengers were brought ashore on {island} after the {ship} struck rocks on "
+    "{weekday}. Hospital staff in {port} treated {hurt} of them, officials said. The coast guard "
+    "has opened an inquiry, and the operator suspended its crossings. Captain {captain} blamed "
+    "a steering fault.",
+    "Rescuers worked through the night after the {ship}, carrying {people} people, hit rocks near "
+    "{island} on {weekday}. '{hurt} people are being treated in {port},' a coast guard spokesman "
+    "said. Captain {captain} was questioned by port police about the failed steering.",
+]
+EVENTS = {
+    "kalymnos": dict(
+        ship="Aegean Star",
+        island="Kalymnos",
+        weekday="Thursday",
+        people="214",
+        hurt="Twelve",
+        port="Kos",
+        captain="Nikos Marinos",
+    ),
+    "ischia": dict(
+        ship="Bay Runner",
+        island="Ischia",
+        weekday="Saturday",
+        people="87",
+        hurt="Three",
+        port="Naples",
+        captain="Paola Ricci",
+    ),
+}
+BUDGET = (
+    "Parliament passed the city budget of {amount} million euros on {weekday} after a debate "
+    "that lasted into the night. Mayor {mayor} said the money would go to schools and buses. "
+    "The opposition voted against it, calling the plan to raise parking fees unfair to drivers."
+)
+
+
+def articles() -> list[Article]:
+    """Two ferry accidents reported by three outlets each, a wire copy, and a budget vote."""
+    found = []
+    for n, (event, facts) in enumerate(EVENTS.items()):
+        day = dt.date(2024, 5, 2 + 2 * n)
+        for k, template in enumerate(FERRY):
+            found.append(
+                Article(
+                    id=f"{event}-{k}",
+                    outlet=f"Outlet {k}",
+                    text=template.format(**facts),
+                    title=f"Ferry {facts['ship']} aground off {facts['island']}",
+                    published=day,
+                )
+            )
+    first = found[0]
+    found.append(
+        Article(
+            id="kalymnos-copy",
+            outlet="Reposter",
+            title=first.title,
+            published=first.published,
+            text=first.text + " This report was updated at noon.",
+        )
+    )
+    budget = BUDGET.format(amount="410", weekday="Friday", mayor="Ana Duarte")
+    found.append(
+        Article(id="budget", outlet="Outlet 1", text=budget, published=dt.date(2024, 5, 3))
+    )
+    return found
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("corpus") / "news.db"
+    report = ingest_articles(articles(), path, processes=1)
+    assert (report.ingested, report.copies, report.skipped, report.failed) == (8, 1, 0, [])
+    return path
+
+
+def memberships(db: Path) -> list[list[str]]:
+    return sorted(sorted(s.article_ids) for s in list_stories(db))
+
+
+def test_stories_split_two_events_of_one_kind_and_list_copies(db: Path) -> None:
+    assert memberships(db) == [
+        ["budget"],
+        ["ischia-0", "ischia-1", "ischia-2"],
+        ["kalymnos-0", "kalymnos-1", "kalymnos-2"],
+    ]
+    kalymnos = next(s for s in list_stories(db) if "kalymnos-0" in s.article_ids)
+    assert kalymnos.copies == {"kalymnos-0": ("kalymnos-copy",)}
+    assert kalymnos.outlets == ("Outlet 0", "Outlet 1", "Outlet 2")
+    assert (kalymnos.first, kalymnos.last) == ("2024-05-02", "2024-05-02")
+
+
+def test_ingesting_the_same_content_again_is_a_no_op(db: Path) -> None:
+    before = memberships(db)
+    report = ingest_articles(articles(), db, processes=1)
+    assert (report.ingested, report.skipped, report.stories) == (0, 8, set())
+    assert memberships(db) == before
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"query": "ischia"}, [["ischia-0", "ischia-1", "ischia-2"]]),
+        ({"outlet": "reposter"}, [["kalymnos-0", "kalymnos-1", "kalymnos-2"]]),
+        ({"since": dt.date(2024, 5, 4)}, [["ischia-0", "ischia-1", "ischia-2"]]),
+        ({"query": "volcano"}, []),
+        ({"outlet": "Nobody"}, []),
+    ],
+)
+def test_list_stories_filters(
+    db: Path, filters: dict[str, object], expected: list[list[str]]
+) -> None:
+    found = list_stories(db, **filters)  # type: ignore[arg-type]
+    assert sorted(sorted(s.article_ids) for s in found) == expected
+
+
+def test_story_comparison_is_cached_until_the_story_changes(db: Path) -> None:
+    story = next(s for s in list_stories(db) if "ischia-0" in s.article_ids)
+    comparison, analyzed = story_comparison(db, story.id)
+    assert {a.article.id for a in analyzed} == {"ischia-0", "ischia-1", "ischia-2"}
+    assert len(comparison.articles) == 3
+    cached, _ = story_comparison(db, story.id)
+    assert cached == comparison
+    versions = _cached_versions(db, story.id)
+    late = Article(
+        id="ischia-late",
+        outlet="Outlet 9",
+        published=dt.date(2024, 5, 5),
+        title="Ferry Bay Runner aground off Ischia",
+        text=(
+            "Divers inspected the hull of the Bay Runner on Sunday, a day after the ferry struck "
+            "rocks off Ischia with 87 passengers on board. Three people remain in hospital in "
+            "Naples. Captain Paola Ricci has been suspended while the coast guard studies the "
+            "steering failure."
+        ),
+    )
+    ingest_articles([late], db, processes=1)
+    assert "ischia-late" in get_story(db, story.id).article_ids
+    updated, analyzed = story_comparison(db, story.id)
+    assert len(updated.articles) == 4
+    assert _cached_versions(db, story.id) == [versions[0] + 1]
+
+
+def test_a_read_only_reader_gets_the_comparison_without_storing_it(db: Path) -> None:
+    story = next(s for s in list_stories(db) if "kalymnos-0" in s.article_ids)
+    with Store(db, create=False) as store:
+        store.conn.execute("PRAGMA query_only = ON")
+        comparison, analyzed = compare_story(store, int(story.id), save=False)
+    assert [a.article.id for a in analyzed] == ["kalymnos-0", "kalymnos-1", "kalymnos-2"]
+    assert len(comparison.facts) > 0
+    assert _cached_versions(db, story.id) == []
+
+
+def test_a_story_of_one_article_has_nothing_to_compare(db: Path) -> None:
+    story = next(s for s in list_stories(db) if s.article_ids == ("budget",))
+    with pytest.raises(CompareError, match="single article"):
+        story_comparison(db, story.id)
+
+
+def _cached_versions(db: Path, story_id: str) -> list[int]:
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT version FROM comparisons WHERE story = ?", (int(story_id),))
+        return [r[0] for r in rows]
+
+
+@pytest.mark.parametrize("story_id", ["999", "abc"])
+def test_unknown_story(db: Path, story_id: str) -> None:
+    with pytest.raises(StoreError):
+        get_story(db, story_id)
+
+
+def test_failures_are_reported_and_the_rest_is_kept(tmp_path: Path) -> None:
+    good = tmp_path / "good.jsonl"
+    good.write_text(
+        json.dumps(
+            {
+                "outlet": "Outlet 1",
+                "title": "Budget",
+                "text": BUDGET.format(amount="9", weekday="Monday", mayor="Rui Costa"),
+            }
+        )
+        + "\n"
+    )
+    report = ingest([str(good), str(tmp_path / "missing.txt")], tmp_path / "s.db", processes=1)
+    assert report.ingested == 1
+    assert [f.source for f in report.failed] == [str(tmp_path / "missing.txt")]
+    assert not report.ok
+
+
+def test_failure_records_are_passed_through(tmp_path: Path) -> None:
+    report = ingest_articles([Failure("feed.xml", "bad feed")], tmp_path / "s.db", processes=1)
+    assert report.failed == [Failure("feed.xml", "bad feed")]
+
+
+# ---------------------------------------------------------------------- crash safety
+
+
+def many_articles(count: int) -> list[dict[str, str]]:
+    """``count`` invented reports: ferry accidents on different islands and days."""
+    islands = ["Kalymnos", "Ischia", "Hvar", "Naxos", "Gozo", "Madeira", "Corfu", "Elba"]
+    rows = []
+    for n in range(count):
+        facts = dict(
+            ship=f"Ship {n // 3}",
+            island=islands[(n // 3) % len(islands)],
+            weekday="Monday",
+            people=str(100 + n // 3),
+            hurt=str(n % 7 + 2),
+            port="the port",
+            captain=f"Captain {n // 3}",
+        )
+        rows.append(
+            {
+                "outlet": f"Outlet {n % 3}",
+                "url": f"https://example.org/{n}",
+                "published": f"2024-05-{1 + (n // 3) % 28:02d}",
+                "title": f"Ferry {facts['ship']} aground off {facts['island']}",
+                "text": FERRY[n % 3].format(**facts),
+            }
+        )
+    return rows
+
+
+def count_articles(db: Path) -> int:
+    try:
+        with sqlite3.connect(db, timeout=30) as conn:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
+
+
+def test_an_ingest_killed_mid_run_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
+    source = tmp_path / "many.jsonl"
+    rows = many_articles(45)
+    source.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    db = tmp_path / "crash.db"
+    code = (
+        f"from rashomon.corpus import ingest; ingest([{str(source)!r}], {str(db)!r}, processes=1)"
+    )
+    child = subprocess.Popen([sys.executable, "-c", code], env={**os.environ})
+    deadline = time.monotonic() + 600
+    while count_articles(db) < 3 and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    stored_at_kill = count_articles(db)
+    assert 0 < stored_at_kill < len(rows)
+
+    report = ingest([str(source)], db, processes=1)
+    assert report.skipped == stored_at_kill
+    assert report.ingested == len(rows) - stored_at_kill
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.execute("SELECT count(DISTINCT url), count(*) FROM articles").fetchone() == (
+            len(rows),
+            len(rows),
+        )
+        for table in ("analyses", "profiles", "minhashes"):
+            assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == len(rows)
+        assert conn.execute("SELECT count(*) FROM articles WHERE story IS NULL").fetchone()[0] == 0
+
+
+# ---------------------------------------------------------------------- engines
+
+
+def test_local_and_dask_engines_give_the_same_stories(tmp_path: Path) -> None:
+    source = tmp_path / "many.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in many_articles(24)) + "\n")
+    results = []
+    for engine in ("local", "dask"):
+        db = tmp_path / f"{engine}.db"
+        report = ingest([str(source)], db, engine=engine, processes=2)
+        assert report.ingested == 24
+        results.append([(s.id, s.article_ids, s.copies) for s in list_stories(db)])
+    assert results[0] == results[1]
+    assert len(results[0]) > 1
+
+
+# ---------------------------------------------------------------------- command line
+
+
+@pytest.fixture(scope="module")
+def cli() -> object:
+    import click
+
+    from rashomon.cli_corpus import register
+
+    @click.group()
+    def group() -> None:
+        """rashomon"""
+
+    register(group)
+    return group
+
+
+def invoke(cli: object, *args: str) -> tuple[int, str, str]:
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(cli, list(args))  # type: ignore[arg-type]
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_cli_ingest_reports_and_exits_with_the_failure_count(cli: object, tmp_path: Path) -> None:
+    good = tmp_path / "one.jsonl"
+    good.write_text(
+        json.dumps(
+            {
+                "outlet": "Outlet 1",
+                "title": "Budget passed",
+                "text": BUDGET.format(amount="9", weekday="Monday", mayor="Rui Costa"),
+            }
+        )
+        + "\n"
+    )
+    db = str(tmp_path / "cli.db")
+    code, _, err = invoke(
+        cli, "ingest", str(good), str(tmp_path / "gone.txt"), "--db", db, "--processes", "1"
+    )
+    assert code == 2
+    assert f"Error: {tmp_path / 'gone.txt'}: " in err
+    assert err.splitlines()[-1] == (
+        "Ingested 1 article (0 near-duplicates), skipped 0 already stored, 1 failed; "
+        "1 story new or changed."
+    )
+    code, _, err = invoke(cli, "ingest", str(good), "--db", db, "--processes", "1")
+    assert code == 0 and "skipped 1 already stored, 0 failed" in err
+
+
+def test_cli_stories_story_and_export(cli: object, db: Path, tmp_path: Path) -> None:
+    code, out, _ = invoke(cli, "stories", "--db", str(db), "--query", "kalymnos")
+    assert code == 0
+    first, second = out.splitlines()
+    assert first.split()[1:] == [
+        "2024-05-02",
+        "3",
+        "articles",
+        "+1",
+        "copy",
+        "Outlet",
+        "0,",
+        "Outlet",
+        "1,",
+        "Outlet",
+        "2",
+    ]
+    assert second.strip() == get_story(db, first.split()[0]).title
+    code, out, _ = invoke(cli, "stories", "--db", str(db), "--format", "json", "--outlet", "nobody")
+    assert (code, json.loads(out)) == (0, [])
+    code, out, err = invoke(cli, "story", first.split()[0], "--db", str(db), "--format", "json")
+    assert code == 0 and len(json.loads(out)["articles"]) == 3
+    assert "1 copy of its articles is left out" in err
+    code, _, err = invoke(cli, "story", "999", "--db", str(db))
+    assert code == 1 and err.startswith("Error: ")
+    out_file = tmp_path / "all.csv"
+    code, _, err = invoke(cli, "export", "--db", str(db), "--format", "csv", "-o", str(out_file))
+    assert code == 0 and err.startswith("Exported ")
+    assert out_file.read_text(encoding="utf-8").startswith("id,outlet,title,url,published")
+
+
+def test_cli_on_a_missing_store(cli: object, tmp_path: Path) -> None:
+    code, _, err = invoke(cli, "stories", "--db", str(tmp_path / "none.db"))
+    assert code == 1
+    assert err.splitlines() == [
+        f"Error: {tmp_path / 'none.db'}: no such store",
+        "  hint: run `rashomon ingest` first",
+    ]

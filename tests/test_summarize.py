@@ -1,0 +1,459 @@
+"""The neutral summary: what it says, how it words it, whom it cites, and when it says nothing.
+
+Records are built by hand and a bag-of-words embedder stands in for MiniLM, so no model loads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pytest
+
+from rashomon.records import (
+    AnalyzedArticle,
+    Article,
+    Claim,
+    ClaimRef,
+    Conflict,
+    Entity,
+    Evidence,
+    Fact,
+    GenreCall,
+    Mention,
+    TimeExpression,
+)
+from rashomon.summarize import default_length, sentence_spans, summarize
+
+
+def bag_embedder(texts: Sequence[str]) -> np.ndarray:
+    """Hashed bag of lower-cased words, L2-normalised: alike texts get alike vectors."""
+    rows = np.zeros((len(texts), 64), dtype=np.float32)
+    for i, text in enumerate(texts):
+        for word in re.findall(r"\w+", text.lower()):
+            rows[i, int(hashlib.md5(word.encode()).hexdigest(), 16) % 64] += 1.0
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    return rows / np.maximum(norms, 1e-9)
+
+
+@dataclass
+class C:
+    """A claim to build: its exact words in the text and how it is voiced."""
+
+    words: str
+    voice: str = "outlet"
+    speaker: str | None = None
+    cue: str = ""
+    date: str | None = None
+    sentiment: float = 0.0
+
+
+@dataclass
+class A:
+    """An article to build."""
+
+    id: str
+    outlet: str
+    text: str
+    claims: list[C]
+    entities: dict[str, list[str]] = field(default_factory=dict)  # name -> mention words
+    evidence: list[tuple[str, str]] = field(default_factory=list)  # (kind, words)
+    genre: str = "report"
+
+
+def build(spec: A) -> AnalyzedArticle:
+    spans = sentence_spans(spec.text)
+    claims = []
+    for n, c in enumerate(spec.claims, 1):
+        start = spec.text.index(c.words)
+        sentence = next(i for i, s in enumerate(spans) if s.start <= start < s.end)
+        times = (TimeExpression(start, start + 1, "day", c.date),) if c.date else ()
+        claims.append(
+            Claim(
+                id=f"{spec.id}:c{n}",
+                article=spec.id,
+                text=c.words,
+                start=start,
+                end=start + len(c.words),
+                sentence=sentence,
+                voice=c.voice,  # type: ignore[arg-type]
+                speaker=c.speaker,
+                cue=c.cue,
+                times=times,
+                sentiment=c.sentiment,
+            )
+        )
+    return AnalyzedArticle(
+        article=Article(id=spec.id, outlet=spec.outlet, text=spec.text),
+        claims=tuple(claims),
+        quotes=(),
+        entities=tuple(
+            _entity(spec.text, n, name, words)
+            for n, (name, words) in enumerate(spec.entities.items(), 1)
+        ),
+        quantities=(),
+        times=(),
+        genre=GenreCall(spec.genre, 0.0, 0.0, 0.0, 0.0, 0.0),  # type: ignore[arg-type]
+        framing=tuple(_evidence(spec.text, kind, words) for kind, words in spec.evidence),
+    )
+
+
+def _entity(text: str, n: int, name: str, words: list[str]) -> Entity:
+    mentions = []
+    for w in words:
+        start = text.index(w)
+        mentions.append(Mention(start, start + len(w), w))
+    return Entity(id=f"e{n}", name=name, kind="person", mentions=tuple(mentions))
+
+
+def _evidence(text: str, kind: str, words: str) -> Evidence:
+    start = text.index(words)
+    return Evidence(kind, words, start, start + len(words))  # type: ignore[arg-type]
+
+
+def fact(fid: str, articles: Sequence[AnalyzedArticle], *claim_ids: str, **kw: bool) -> Fact:
+    claims = {c.id: c for a in articles for c in a.claims}
+    outlets = {a.article.id: a.article.outlet for a in articles}
+    refs = tuple(
+        ClaimRef(claims[i].article, i, claims[i].text, claims[i].start, claims[i].end)
+        for i in claim_ids
+    )
+    cited = tuple(dict.fromkeys(outlets[r.article] for r in refs))
+    return Fact(
+        id=fid,
+        status="agreed" if len(cited) > 1 else "exclusive",
+        outlets=cited,
+        claims=refs,
+        label=refs[0].text,
+        opinion=kw.get("opinion", False),
+    )
+
+
+def run(
+    specs: Sequence[A], facts: Sequence[tuple[str, ...]], **kw: object
+) -> list[tuple[str, tuple[str, ...]]]:
+    """Summarise; ``facts`` lists claim ids per fact (``"a:c1"``); returns (text, outlets)."""
+    articles = [build(s) for s in specs]
+    built = [fact(f"f{n}", articles, *ids) for n, ids in enumerate(facts, 1)]
+    found = summarize(built, articles, embedder=bag_embedder, **kw)  # type: ignore[arg-type]
+    return [(s.text, s.outlets) for s in found]
+
+
+# --------------------------------------------------------------------------- specimens
+
+FLOOD_A = A(
+    "a",
+    "Daily Ledger",
+    "The river burst its banks in Millbrook on Tuesday and flooded 300 homes. "
+    "Mayor Ana Ortiz said the town would open two shelters.",
+    [
+        C("The river burst its banks in Millbrook on Tuesday and flooded 300 homes."),
+        C("the town would open two shelters", "indirect", "Ana Ortiz", "said"),
+    ],
+)
+FLOOD_B = A(
+    "b",
+    "Evening Post",
+    "Floodwater covered 300 homes in Millbrook on Tuesday after the river burst its banks. "
+    "Rescue crews worked through the night to reach stranded families.",
+    [
+        C("Floodwater covered 300 homes in Millbrook on Tuesday after the river burst its banks."),
+        C("Rescue crews worked through the night to reach stranded families."),
+    ],
+)
+AGREED = [("a:c1", "b:c1"), ("a:c2",), ("b:c2",)]
+
+
+# --------------------------------------------------------------------------- nothing to say
+
+
+@pytest.mark.parametrize(
+    ("specs", "facts", "why"),
+    [
+        ([FLOOD_A], [("a:c1",), ("a:c2",)], "one article"),
+        (
+            [FLOOD_A, A("b2", "Daily Ledger", FLOOD_B.text, FLOOD_B.claims)],
+            [("a:c1", "b2:c1")],
+            "two articles of one outlet",
+        ),
+        (
+            [
+                A("o1", "Daily Ledger", FLOOD_A.text, FLOOD_A.claims, genre="opinion"),
+                A("o2", "Evening Post", FLOOD_B.text, FLOOD_B.claims, genre="opinion"),
+            ],
+            [("o1:c1", "o2:c1"), ("o1:c2",), ("o2:c2",)],
+            "only opinion pieces",
+        ),
+        ([FLOOD_A, FLOOD_B], [], "no facts"),
+    ],
+)
+def test_says_nothing(specs: list[A], facts: list[tuple[str, ...]], why: str) -> None:
+    assert run(specs, facts) == [], why
+
+
+def test_opinion_facts_are_never_stated() -> None:
+    articles = [build(FLOOD_A), build(FLOOD_B)]
+    facts = [fact("f1", articles, "a:c1", "b:c1", opinion=True)]
+    assert summarize(facts, articles, embedder=bag_embedder) == []
+
+
+# --------------------------------------------------------------------------- citing
+
+
+def test_each_sentence_cites_the_outlets_of_its_fact() -> None:
+    found = dict(run([FLOOD_A, FLOOD_B], AGREED))
+    shared = [o for t, o in found.items() if "300 homes" in t]
+    assert shared == [("Daily Ledger", "Evening Post")]
+    assert found["Rescue crews worked through the night to reach stranded families."] == (
+        "Evening Post",
+    )
+
+
+def test_plainest_wording_is_chosen_over_loaded_wording() -> None:
+    loud = A(
+        "l",
+        "Loud Times",
+        "A catastrophic deluge ravaged Millbrook on Tuesday, swamping 300 homes.",
+        [
+            C(
+                "A catastrophic deluge ravaged Millbrook on Tuesday, swamping 300 homes.",
+                sentiment=-0.8,
+            )
+        ],
+        evidence=[("loaded", "catastrophic"), ("loaded", "ravaged")],
+    )
+    texts = [t for t, _ in run([loud, FLOOD_B], [("l:c1", "b:c1"), ("b:c2",)])]
+    assert any(t.startswith("Floodwater covered 300 homes") for t in texts)
+    assert not any("catastrophic" in t for t in texts)
+
+
+# --------------------------------------------------------------------------- wording
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "entities", "expected"),
+    [
+        (  # a clause claim is replaced by its whole sentence
+            "Officials closed the bridge on Monday, saying that the cables were worn.",
+            C("that the cables were worn", "indirect", "Officials", "saying"),
+            {},
+            "Officials closed the bridge on Monday, saying that the cables were worn.",
+        ),
+        (  # a leading pronoun is replaced by the entity it refers to
+            "Ana Ortiz toured the shelter. She said the town would rebuild the levee.",
+            C("the town would rebuild the levee", "indirect", "Ana Ortiz", "said"),
+            {"Ana Ortiz": ["Ana Ortiz", "She"]},
+            "Ana Ortiz said the town would rebuild the levee.",
+        ),
+        (  # a quote whose sentence names no speaker is attributed, words untouched
+            "Ortiz spoke at noon: “We are not leaving. They will rebuild every house.”",
+            C("They will rebuild every house.", "direct", "Ana Ortiz", "spoke"),
+            {},
+            "Ana Ortiz said: “They will rebuild every house.”",
+        ),
+        (  # reported speech whose sentence holds other claims is attributed
+            "The levee will be raised by two metres, Ortiz said, and the bridge reopens in May.",
+            C("The levee will be raised by two metres", "indirect", "Ana Ortiz", "said"),
+            {},
+            "According to Ana Ortiz, the levee will be raised by two metres.",
+        ),
+        (  # a leading connective is dropped
+            "But the water level kept rising along the eastern district overnight.",
+            C("But the water level kept rising along the eastern district overnight."),
+            {},
+            "The water level kept rising along the eastern district overnight.",
+        ),
+    ],
+)
+def test_sentences_read_on_their_own(
+    text: str, claim: C, entities: dict[str, list[str]], expected: str
+) -> None:
+    if claim.voice == "indirect" and "and the bridge" in text:
+        claims = [claim, C("the bridge reopens in May", "outlet")]
+    else:
+        claims = [claim]
+    first = A("x", "Daily Ledger", text, claims, entities)
+    found = run([first, FLOOD_B], [("x:c1",), ("b:c2",)])
+    assert expected in [t for t, _ in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "evidence", "why"),
+    [
+        (
+            "It was the worst flood the valley had seen in forty years of records.",
+            C("It was the worst flood the valley had seen in forty years of records."),
+            [],
+            "an unresolved pronoun",
+        ),
+        (
+            "The dam reportedly cracked in two places during the night of heavy rain.",
+            C("The dam reportedly cracked in two places during the night of heavy rain."),
+            [("hedge", "reportedly")],
+            "a hedge in the outlet's own voice",
+        ),
+        (
+            "Will the town ever recover from a flood of this size and this cost?",
+            C("Will the town ever recover from a flood of this size and this cost?"),
+            [("question", "Will the town ever recover from a flood of this size and this cost?")],
+            "a question",
+        ),
+        (
+            "Crews had worked for thirty hours without rest, and the road stayed shut all week.",
+            C("Crews had worked for thirty hours without rest", "indirect", "they"),
+            [],
+            "a speaker that is only a pronoun",
+        ),
+        (
+            "Imagine if you lived by the river and the water reached your door at night.",
+            C("Imagine if you lived by the river and the water reached your door at night."),
+            [],
+            "the reader addressed in the outlet's voice",
+        ),
+        (
+            "Imagine a flood, the mayor said, and the water reached your door at night.",
+            C("the water reached your door at night", "indirect", "the mayor", "said"),
+            [],
+            "the reader addressed around reported speech",
+        ),
+        (
+            "The town will forgive the water bills of every family from.",
+            C("The town will forgive the water bills of every family from."),
+            [],
+            "a claim cut short",
+        ),
+        (
+            "We saw the water reach the second floor of the old mill by the square.",
+            C("We saw the water reach the second floor of the old mill by the square."),
+            [("first_person", "We")],
+            "the outlet's first person",
+        ),
+    ],
+)
+def test_unreadable_or_unsafe_wording_is_left_out(
+    text: str, claim: C, evidence: list[tuple[str, str]], why: str
+) -> None:
+    claims = [claim, C("the road stayed shut all week")] if "road" in text else [claim]
+    odd = A("x", "Daily Ledger", text, claims, evidence=evidence)
+    found = run([odd, FLOOD_B], [("x:c1",), ("b:c1",), ("b:c2",)])
+    assert found, why
+    assert not any(
+        t.startswith(
+            (
+                "It ",
+                "The dam",
+                "Will",
+                "Crews",
+                "We ",
+                "Imagine",
+                "The town",
+                "According to the mayor",
+            )
+        )
+        for t, _ in found
+    )
+
+
+def test_hedged_claim_of_a_named_speaker_stays_attributed() -> None:
+    text = "The dam may have cracked, the engineer Lee Park said, and crews closed the road."
+    spec = A(
+        "x",
+        "Daily Ledger",
+        text,
+        [C("The dam may have cracked", "indirect", "Lee Park", "said"), C("crews closed the road")],
+        evidence=[("hedge", "may have")],
+    )
+    found = [t for t, _ in run([spec, FLOOD_B], [("x:c1",), ("b:c2",)])]
+    assert "According to Lee Park, the dam may have cracked." in found
+
+
+# --------------------------------------------------------------------------- conflicts
+
+
+def test_a_conflict_is_stated_as_a_disagreement_and_neither_side_as_fact() -> None:
+    a, b = build(FLOOD_A), build(FLOOD_B)
+    facts = [fact("f1", [a, b], "a:c1", "b:c1"), fact("f2", [a, b], "b:c2")]
+    conflict = Conflict(
+        id="k1",
+        kind="number",
+        explanation="Homes: Daily Ledger says 300 homes; Evening Post says 30 homes.",
+        a=facts[0].claims[0],
+        b=facts[0].claims[1],
+        fact="f1",
+    )
+    found = summarize(facts, [a, b], [conflict], embedder=bag_embedder)
+    texts = [s.text for s in found]
+    assert (
+        "Outlets give different figures for homes: Daily Ledger says 300 homes; "
+        "Evening Post says 30 homes." in texts
+    )
+    assert not any(t.startswith(("The river", "Floodwater")) for t in texts)
+    assert found[0].outlets == ("Daily Ledger", "Evening Post")
+
+
+# --------------------------------------------------------------------------- order, length
+
+
+def test_story_order_follows_the_dates_of_the_facts() -> None:
+    late = A(
+        "a",
+        "Daily Ledger",
+        "Residents returned to their homes in Millbrook on Friday morning. "
+        "The river burst its banks in Millbrook on Tuesday and flooded the centre.",
+        [
+            C(
+                "Residents returned to their homes in Millbrook on Friday morning.",
+                date="2024-05-10",
+            ),
+            C(
+                "The river burst its banks in Millbrook on Tuesday and flooded the centre.",
+                date="2024-05-07",
+            ),
+        ],
+    )
+    texts = [t for t, _ in run([late, FLOOD_B], [("a:c1",), ("a:c2", "b:c1"), ("b:c2",)])]
+    flood = next(i for i, t in enumerate(texts) if "burst its banks" in t)
+    back = next(i for i, t in enumerate(texts) if t.startswith("Residents returned"))
+    assert flood < back
+
+
+def test_near_duplicates_are_said_once() -> None:
+    twin = A(
+        "t",
+        "Third Voice",
+        "Rescue crews worked through the night to reach stranded families.",
+        [C("Rescue crews worked through the night to reach stranded families.")],
+    )
+    found = run([FLOOD_A, FLOOD_B, twin], [*AGREED, ("t:c1",)])
+    assert sum("Rescue crews" in t for t, _ in found) == 1
+
+
+def test_word_budget_is_kept() -> None:
+    found = run([FLOOD_A, FLOOD_B], AGREED, max_words=20)
+    assert len(found) == 1 and len(found[0][0].split()) <= 20
+
+
+@pytest.mark.parametrize(("usable", "sentences"), [(1, 3), (4, 3), (10, 5), (25, 8), (400, 8)])
+def test_length_grows_gently_with_the_facts(usable: int, sentences: int) -> None:
+    assert default_length(usable) == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Sen. Maria Lopez voted no. The bill failed.", 2),
+        ("The U.S. Navy sent a ship. It arrived at 5 p.m. on Monday.", 2),
+        ("“We will stay,” she said. Crews left.", 2),
+        ("First line without a stop\nSecond line", 2),
+        ("", 0),
+    ],
+)
+def test_sentence_spans(text: str, sentences: int) -> None:
+    assert len(sentence_spans(text)) == sentences
+
+
+def test_summary_is_deterministic() -> None:
+    assert run([FLOOD_A, FLOOD_B], AGREED) == run([FLOOD_A, FLOOD_B], AGREED)
