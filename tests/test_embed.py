@@ -190,6 +190,28 @@ def test_the_onnx_runtime_never_imports_torch(cache_home: Path) -> None:
     assert done.stderr == ""
 
 
+def test_analysing_and_embedding_never_import_torch(cache_home: Path) -> None:
+    script = (
+        "import sys; from rashomon.analyze import analyze_article; from rashomon.embed import "
+        "embed, backend; from rashomon.records import Article; "
+        "done = analyze_article(Article(id='a', outlet='x', text='The ferry sank, police said.')); "
+        "embed([c.text for c in done.claims]); assert backend() == 'onnx', backend(); "
+        "assert 'torch' not in sys.modules, 'torch was imported'"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home)}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_torch_can_still_be_imported_after_the_spacy_pipeline() -> None:
+    script = (
+        "import rashomon.nlp, spacy, torch; rashomon.nlp.pipeline(); "
+        "from thinc.compat import has_torch; assert not has_torch; assert torch.ones(1).sum() == 1"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
 def test_without_onnxruntime_it_falls_back_to_the_same_vectors(
     fresh: None, monkeypatch: pytest.MonkeyPatch, onnx_encoder: embedding.OnnxEncoder
 ) -> None:
@@ -215,9 +237,11 @@ def test_set_threads_reloads_the_model_with_that_many_threads(fresh: None) -> No
         ([5] * 70, [(0, 64), (64, 70)]),  # at most MAX_BATCH texts
         ([10, 10, 2000, 2001], [(0, 2), (2, 4)]),  # 3 x 2000 padded tokens > BATCH_TOKENS
         ([4096, 4097], [(0, 1), (1, 2)]),  # an over-long text still gets a batch of its own
+        ([10, 11, 12, 13, 14], [(0, 4), (4, 5)]),  # at most 2 + 10% tokens wider than the first
+        ([30, 33, 34, 40, 44], [(0, 3), (3, 5)]),
     ],
 )
-def test_batches_bound_texts_and_padded_tokens(
+def test_batches_bound_texts_padded_tokens_and_padding(
     lengths: list[int], expected: list[tuple[int, int]]
 ) -> None:
     assert [(s.start, s.stop) for s in embedding._batches(lengths)] == expected

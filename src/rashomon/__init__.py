@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+# The stages ``rashomon.analyze`` and ``rashomon.compare`` are subpackages with the same names
+# as the API functions. Import them first, so that the functions bound below are what
+# ``rashomon.analyze`` and ``rashomon.compare`` stay (a later lazy import of a subpackage
+# would otherwise rebind the name to the module). Both are light: heavy libraries load lazily.
+import rashomon.analyze
+import rashomon.compare  # noqa: F401
 from rashomon.api import analyze, compare, read
 from rashomon.errors import (
     CompareError,

@@ -10,6 +10,10 @@ from rashomon.records import AnalyzedArticle, Article, Comparison
 
 Source = str | Path | Article
 
+# From this many articles, analyze_many uses every core (up to 8) unless told otherwise:
+# below it, starting worker processes costs about what it saves.
+PARALLEL_FROM = 4
+
 
 def read(
     source: str | Path, *, outlet: str | None = None, published: dt.date | None = None
@@ -29,15 +33,25 @@ def analyze(
     return analyze_article(_one_article(source, outlet, published))
 
 
-def analyze_many(articles: Iterable[Article], *, processes: int = 1) -> list[AnalyzedArticle]:
-    """Analyse many articles, in ``processes`` worker processes when more than one."""
-    from rashomon.analyze import analyze_articles
+def analyze_many(
+    articles: Iterable[Article], *, processes: int | None = None
+) -> list[AnalyzedArticle]:
+    """Analyse many articles, in ``processes`` worker processes when more than one.
 
-    return analyze_articles(list(articles), processes=processes)
+    By default one process for fewer than :data:`PARALLEL_FROM` articles, else one per core.
+    The results are the same either way, in the order given.
+    """
+    from rashomon.analyze.pipeline import analyze_articles, default_processes
+
+    batch = list(articles)
+    if processes is None:
+        processes = default_processes() if len(batch) >= PARALLEL_FROM else 1
+    return analyze_articles(batch, processes=processes)
 
 
 def compare(sources: Sequence[Source | AnalyzedArticle], *, force: bool = False) -> Comparison:
     """Compare two or more articles about one event, claim by claim."""
+    import rashomon.nlp  # noqa: F401  (first: spaCy without PyTorch, see rashomon.nlp)
     from rashomon.compare import compare_articles
 
     analyzed = [s if isinstance(s, AnalyzedArticle) else analyze(s) for s in sources]

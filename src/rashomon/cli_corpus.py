@@ -16,6 +16,7 @@ import click
 
 from rashomon.cli import exit_code, fail, parse_date, write
 from rashomon.errors import RashomonError
+from rashomon.options import Options
 from rashomon.records import Story
 
 if TYPE_CHECKING:
@@ -36,11 +37,27 @@ DB = click.option(
 @DB
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler (default: a local cluster).")
-@click.option("--processes", type=int, default=0, help="Worker processes (default 2).")
+@click.option(
+    "--processes", type=click.IntRange(min=0), default=0, help="Worker processes (default 2)."
+)
 @click.option(
     "--allow-private",
     is_flag=True,
     help="Fetch from loopback and private addresses too (an intranet, a local test server).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    default=Options.timeout,
+    show_default=True,
+    help="Seconds allowed for one HTTP request.",
+)
+@click.option(
+    "--delay",
+    type=click.FloatRange(min=0),
+    default=Options.host_delay,
+    show_default=True,
+    help="Seconds between two requests to one host (robots.txt may ask for more).",
 )
 def ingest(
     sources: tuple[str, ...],
@@ -49,6 +66,8 @@ def ingest(
     scheduler: str | None,
     processes: int,
     allow_private: bool,
+    timeout: float,
+    delay: float,
 ) -> None:
     """Add articles to the store (files, folders, feeds, WARC, URL lists) and group stories.
 
@@ -56,7 +75,6 @@ def ingest(
     what is new, and an interrupted ingest is completed by the next one.
     """
     from rashomon.corpus import ingest as run
-    from rashomon.options import Options
 
     progress = _Progress() if sys.stderr.isatty() else None
     try:
@@ -66,7 +84,7 @@ def ingest(
             engine=engine,
             scheduler=scheduler,
             processes=processes,
-            options=Options(allow_private=allow_private),
+            options=Options(allow_private=allow_private, timeout=timeout, host_delay=delay),
             progress=progress,
         )
     except RashomonError as exc:
@@ -78,14 +96,10 @@ def ingest(
         progress.done()
     for failure in report.failed:
         click.echo(f"Error: {failure.source}: {failure.reason}", err=True)
-    click.echo(
-        f"Ingested {_count(report.ingested, 'article')} "
-        f"({_count(report.copies, 'near-duplicate')}), "
-        f"skipped {report.skipped} already stored, {len(report.failed)} failed; "
-        f"{_count(len(report.stories), 'story', 'stories')} new or changed.",
-        err=True,
-    )
-    done = report.ingested + report.skipped
+    if any(f.reason.startswith("refusing to fetch a private") for f in report.failed):
+        click.echo("  hint: add --allow-private to fetch from this network", err=True)
+    click.echo(_summary(report), err=True)
+    done = report.ingested + report.skipped + report.unchanged
     sys.exit(exit_code(done, done + len(report.failed)))
 
 
@@ -163,6 +177,16 @@ def register(group: click.Group) -> None:
         group.add_command(command)
 
 
+def _summary(report: IngestReport) -> str:
+    unchanged = f"{report.unchanged} unchanged since the last fetch, " if report.unchanged else ""
+    return (
+        f"Ingested {_count(report.ingested, 'article')} "
+        f"({_count(report.copies, 'near-duplicate')}), "
+        f"skipped {report.skipped} already stored, {unchanged}{len(report.failed)} failed; "
+        f"{_count(len(report.stories), 'story', 'stories')} new or changed."
+    )
+
+
 def _count(number: int, word: str, plural: str = "") -> str:
     return f"{number} {word if number == 1 else plural or word + 's'}"
 
@@ -188,7 +212,7 @@ class _Progress:
     def __call__(self, report: IngestReport) -> None:
         rate = report.ingested / max(time.perf_counter() - self.start, 1e-9)
         click.echo(
-            f"\r{report.ingested} articles stored, {report.skipped} skipped, "
+            f"\r{report.ingested} articles stored, {report.skipped + report.unchanged} skipped, "
             f"{len(report.failed)} failed ({rate:.1f}/s)" + " " * 30,
             err=True,
             nl=False,

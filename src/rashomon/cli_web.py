@@ -17,6 +17,7 @@ from rashomon.errors import RashomonError
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
     default=Path("rashomon.db"),
+    envvar="RASHOMON_DB",
     show_default=True,
     help="The store to browse.",
 )

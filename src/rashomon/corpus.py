@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from rashomon.engine import make_engine
 from rashomon.engine.work import process
-from rashomon.errors import CompareError, StoreError
+from rashomon.errors import CompareError, RashomonError, StoreError
 from rashomon.options import VERSION, Options
 from rashomon.records import AnalyzedArticle, Article, Comparison, Failure, Story
 from rashomon.store.db import Placement, Store, StoreValidators, content_hash
@@ -43,7 +43,8 @@ class IngestReport:
 
     ingested: int = 0
     copies: int = 0
-    skipped: int = 0
+    skipped: int = 0  # content already in the store
+    unchanged: int = 0  # pages the server says have not changed since the last run (HTTP 304)
     failed: list[Failure] = field(default_factory=list)
     stories: set[int] = field(default_factory=set)
 
@@ -69,12 +70,12 @@ def ingest(
     ``engine`` is ``local`` (worker processes) or ``dask`` (``scheduler`` is the address of a
     running scheduler; without it a local Dask cluster is started).
     """
-    from rashomon.ingest import iter_sources
+    report = IngestReport()
 
     def read(validators: StoreValidators) -> Iterable[Article | Failure]:
-        return iter_sources(sources, options, cache=validators)
+        return _read(sources, options or Options(), validators, report)
 
-    return _ingest(read, db, engine, scheduler, processes, progress)
+    return _ingest(read, db, engine, scheduler, processes, progress, report)
 
 
 def ingest_articles(
@@ -87,7 +88,7 @@ def ingest_articles(
     progress: Progress | None = None,
 ) -> IngestReport:
     """Like :func:`ingest`, for articles already read (``Failure`` items are reported)."""
-    return _ingest(lambda _: articles, db, engine, scheduler, processes, progress)
+    return _ingest(lambda _: articles, db, engine, scheduler, processes, progress, IngestReport())
 
 
 def add_processed(
@@ -109,8 +110,8 @@ def _ingest(
     scheduler: str | None,
     processes: int,
     progress: Progress | None,
+    report: IngestReport,
 ) -> IngestReport:
-    report = IngestReport()
     with Store(db) as store:
         validators = _PendingValidators(store)
         report.stories.update(_group(store, [i for i, _ in store.ungrouped()]))
@@ -122,6 +123,28 @@ def _ingest(
             runner.close()
         validators.save()
     return report
+
+
+def _read(
+    sources: Sequence[str], options: Options, cache: StoreValidators, report: IngestReport
+) -> Iterator[Article | Failure]:
+    """Each article of the sources, or a failure; pages unchanged since the last run (HTTP
+    304) are counted in ``report`` and skipped."""
+    from rashomon.ingest import failure
+    from rashomon.ingest.article import Context
+    from rashomon.ingest.fetch import Fetcher, NotModified
+    from rashomon.ingest.sources import Reader
+
+    with Fetcher(options, cache) as fetcher:
+        reader = Reader(Context(options, None, None), fetcher)
+        for source in sources:
+            for item in reader.items(source):
+                if isinstance(item, NotModified):
+                    report.unchanged += 1
+                elif isinstance(item, RashomonError):
+                    yield failure(item, source)
+                else:
+                    yield item
 
 
 def _run(
@@ -272,7 +295,7 @@ def compare_story(
     from rashomon.compare import compare_articles
 
     row = store.story_row(story_id)
-    chosen = _compared(store, story_id)
+    chosen = compared_articles(store, story_id)
     analyses = store.analyses(chosen)
     analyzed = [analyses[i] for i in chosen]
     cached = store.cached_comparison(story_id, row.version, VERSION)
@@ -291,8 +314,9 @@ def compare_story(
     return comparison, analyzed
 
 
-def _compared(store: Store, story_id: int) -> list[str]:
-    """The originals that go into a story's comparison: all, or the most central ones."""
+def compared_articles(store: Store, story_id: int) -> list[str]:
+    """The ids of the originals that go into a story's comparison, in the order stored: all
+    of them, or the :data:`MAX_COMPARED` nearest to the story's centroid."""
     members = store.members(story_id)
     if len(members) <= MAX_COMPARED:
         return members

@@ -42,6 +42,9 @@ DIM = 384
 CACHE_SIZE = 50_000
 MAX_BATCH = 64  # texts per batch
 BATCH_TOKENS = 4096  # padded tokens per batch: bounds the attention matrices' memory
+# The longest text of a batch has at most this many tokens more than its shortest (plus a
+# tenth of it): padding is computed like real tokens, and claims vary a lot in length.
+WIDTH_SLACK = 2
 OPSET = 17
 EXPORT_VERSION = 2  # bump when the exported graph changes, so old cache files are not reused
 
@@ -181,14 +184,17 @@ def _max_tokens(model_dir: Path) -> int:
 
 
 def _batches(lengths: Sequence[int]) -> Iterator[slice]:
-    """Consecutive slices of ascending ``lengths``, each within MAX_BATCH and BATCH_TOKENS."""
+    """Consecutive slices of ascending ``lengths``: within MAX_BATCH texts and BATCH_TOKENS,
+    and texts of nearly one length, so that little time goes into padding."""
     start = 0
     while start < len(lengths):
         end = start + 1
+        widest = lengths[start] + WIDTH_SLACK + lengths[start] // 10
         while (
             end < len(lengths)
             and end - start < MAX_BATCH
             and (end + 1 - start) * lengths[end] <= BATCH_TOKENS
+            and lengths[end] <= widest
         ):
             end += 1
         yield slice(start, end)

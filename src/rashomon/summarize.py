@@ -9,7 +9,10 @@ candidate is dropped. Candidates with loaded, evaluative or first-person wording
 or a hedge in the outlet's own voice are dropped, and so are facts that only opinion carries.
 
 A sentence cites the outlets that support every fact it states: the outlets of the fact,
-narrowed by the outlets of any other fact whose claim the same sentence carries.
+narrowed by the outlets of any other fact whose claim the same sentence carries, and then to
+those whose own claim of the fact says what the sentence says (``confirmed``), so that a loose
+grouping by the aligner never puts an outlet's name under words it did not report. A sentence
+that also carries a disputed claim is not used.
 
 Candidates are ranked by support (share of outlets), centrality (cosine to the mean of all
 claims) and lead position, then picked by maximal marginal relevance so that no two say the
@@ -23,7 +26,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -39,22 +42,28 @@ from rashomon.records import (
 
 Embedder = Callable[[Sequence[str]], np.ndarray]
 
-# Length: round(LENGTH_SCALE * sqrt(usable facts)) sentences, kept within these bounds.
+# Length: round(LENGTH_SCALE * sqrt(usable facts)) sentences, kept within these bounds; the
+# scale is the best of 1.0 / 1.25 / 1.5 / 2.0 on NeuS val.
 MIN_SENTENCES = 3
 MAX_SENTENCES = 8
-LENGTH_SCALE = 1.5
+LENGTH_SCALE = 1.25
 MAX_CONFLICTS = 2
 MIN_CONFLICT_CONFIDENCE = 0.5
 # A candidate sentence: at least MIN_WORDS words; a whole sentence used to repair a clause
 # claim at most MAX_WORDS words.
 MIN_WORDS = 5
 MAX_WORDS = 45
-# Ranking and redundancy: set by hand, not yet tuned (see docs/quality.md, "Neutral summary").
+# Ranking: the best of a small grid on the NeuS val split (benchmarks/eval_neus.py --grid; see
+# docs/quality.md, "Neutral summary"); MMR and redundancy are set by hand.
 SUPPORT_WEIGHT = 1.0
-CENTRAL_WEIGHT = 1.0
-LEAD_WEIGHT = 0.5
+CENTRAL_WEIGHT = 2.0
+LEAD_WEIGHT = 0.25
 MMR_LAMBDA = 0.7
 REDUNDANT_ABOVE = 0.8  # cosine to a picked sentence above which a candidate adds nothing
+# An outlet backs a sentence when its own claim of the fact is this close to the sentence's
+# claim (MiniLM cosine) or shares this share of content words (stem Jaccard); set by hand.
+SUPPORT_COSINE = 0.7
+SUPPORT_OVERLAP = 0.4
 
 WORD = re.compile(r"[\w'’-]+")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*")
@@ -126,6 +135,7 @@ class Candidate:
     date: str | None  # the day the fact is dated, ISO, where resolved
     support: float = 0.0  # share of the outlets that carry the fact
     cost: float = 0.0  # lower is plainer
+    claim: str = ""  # the id of the claim whose words the sentence uses
 
 
 @dataclass(frozen=True)
@@ -143,6 +153,7 @@ class _Index:
         self.fact_of = {ref.claim: f for f in facts for ref in f.claims}
         self.outlets = tuple(dict.fromkeys(a.article.outlet for a in articles))
         self.sentences = {a.article.id: sentence_spans(a.article.text) for a in articles}
+        self.disputed: set[str] = set()  # ids of claims and facts that outlets dispute
 
     def article(self, claim: Claim) -> AnalyzedArticle:
         return self.articles[claim.article]
@@ -175,7 +186,10 @@ def summarize(
         return []
     stated = _stated_conflicts(conflicts, index)
     disputed = _disputed(conflicts)
+    index.disputed = disputed
+    embedder = embedder or _default_embedder()
     candidates = [c for f in facts if (c := _candidate(f, index, disputed))]
+    candidates = confirmed(candidates, index, embedder)
     if not candidates:
         return []
     limit = max_sentences
@@ -297,7 +311,7 @@ def render(claim: Claim, index: _Index) -> Candidate | None:
 
 def _checked(claim: Claim, span: Span, framed: bool, index: _Index) -> Candidate | None:
     article = index.article(claim)
-    if not _clean(article, span):
+    if not _clean(article, span) or _carries_disputed(span, index, claim.article):
         return None
     attributed = claim.voice != "outlet" and not framed
     if attributed:
@@ -310,7 +324,12 @@ def _checked(claim: Claim, span: Span, framed: bool, index: _Index) -> Candidate
     outlets, facts = _support(claim, span, index)
     cost = abs(claim.sentiment) + 0.2 * attributed + abs(_words(sentence) - 25) / 50
     cost += 0.5 * (1 - len(outlets) / max(len(_fact_outlets(claim, index)), 1))
-    return Candidate(sentence, outlets, facts, position=0.0, date=None, cost=cost)
+    return Candidate(sentence, outlets, facts, position=0.0, date=None, cost=cost, claim=claim.id)
+
+
+def _carries_disputed(span: Span, index: _Index, article_id: str) -> bool:
+    """Whether the span also states a claim that outlets dispute (said as a disagreement)."""
+    return any(c.id in index.disputed for c in _claims_in(span, index, article_id))
 
 
 def _reads_whole(sentence: str) -> bool:
@@ -467,6 +486,55 @@ def _support(claim: Claim, span: Span, index: _Index) -> tuple[tuple[str, ...], 
         outlets = [o for o in outlets if o in fact.outlets]
     home = index.outlet(claim.article)
     return tuple(outlets) or (home,), tuple(dict.fromkeys(f.id for f in facts))
+
+
+def confirmed(
+    candidates: Sequence[Candidate], index: _Index, embedder: Embedder
+) -> list[Candidate]:
+    """Candidates citing only the outlets whose own claim of the fact says what the sentence
+    says: MiniLM cosine at least SUPPORT_COSINE or content-word Jaccard at least
+    SUPPORT_OVERLAP with the claim the sentence is made from. A fact the aligner grouped
+    loosely ("Rossi will visit the injured" with "Twelve passengers were treated") then
+    cites only the outlet that wrote the words."""
+    from rashomon.compare.align import content_stems
+
+    pairs = [
+        (k, o, other.text) for k, c in enumerate(candidates) for o, other in _other_claims(c, index)
+    ]
+    if not pairs:
+        return list(candidates)
+    texts = list(
+        dict.fromkeys([*(index.claims[c.claim].text for c in candidates), *(t for *_, t in pairs)])
+    )
+    vectors = dict(zip(texts, embedder(texts), strict=True))
+    backed: dict[int, set[str]] = {}
+    for k, outlet, text in pairs:
+        mine = index.claims[candidates[k].claim].text
+        cosine = float(vectors[mine] @ vectors[text])
+        overlap = _jaccard(content_stems(mine), content_stems(text))
+        if cosine >= SUPPORT_COSINE or overlap >= SUPPORT_OVERLAP:
+            backed.setdefault(k, set()).add(outlet)
+    out = []
+    for k, c in enumerate(candidates):
+        home = index.outlet(index.claims[c.claim].article)
+        outlets = tuple(o for o in c.outlets if o == home or o in backed.get(k, set()))
+        support = (len(outlets) - 1) / max(len(index.outlets) - 1, 1)
+        out.append(replace(c, outlets=outlets, support=support))
+    return out
+
+
+def _other_claims(c: Candidate, index: _Index) -> Iterator[tuple[str, Claim]]:
+    """The claims of other outlets in the candidate's fact."""
+    fact = index.fact_of.get(c.claim)
+    home = index.outlet(index.claims[c.claim].article)
+    for ref in fact.claims if fact else ():
+        claim = index.claims.get(ref.claim)
+        if claim is not None and index.outlet(claim.article) != home:
+            yield index.outlet(claim.article), claim
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
 
 
 # --------------------------------------------------------------------------- conflicts

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from rashomon.analyze.attribution import extract
 from rashomon.analyze.claims import split
 from rashomon.records import Attribution
 
@@ -96,3 +97,91 @@ def test_a_quote_interrupted_by_its_frame_leaves_the_frame_out(nlp) -> None:  # 
     )
     claims = texts(doc, [attribution])
     assert claims == ["The rescue teams were heroic", "They saved many lives this morning."]
+
+
+def _claims(nlp, text: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    """The claims of ``text`` with their speakers' words, attributions found by ``extract``."""
+    doc = nlp(text)
+    pieces = split(doc, extract(doc))
+    return [(text[p.start : p.end], _speaker(text, p.attribution)) for p in pieces]
+
+
+def _speaker(text: str, a: Attribution | None) -> str | None:
+    if a is None or a.speaker_start is None or a.speaker_end is None:
+        return None
+    return text[a.speaker_start : a.speaker_end]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # every sentence of a quotation before its frame is the speaker's
+        (
+            '"The council will pay for the repairs. No shop will be left to close," '
+            "Bianchi assured traders gathered outside the Praça do Comércio station.",
+            [
+                ("The council will pay for the repairs.", "Bianchi"),
+                ("No shop will be left to close", "Bianchi"),
+            ],
+        ),
+        # a relative clause on the speaker belongs to the frame
+        (
+            '"The pier is safe," said Dubois, who watched the storm from the shore.',
+            [("The pier is safe", "Dubois")],
+        ),
+        # a subject cut off by a parenthetical frame stays with its verb
+        (
+            "The driver, we were told, is being questioned.",
+            [("The driver, we were told, is being questioned", None)],
+        ),
+        # content that is no clause is a claim together with its speaker and cue
+        (
+            "Residents praised the lifeguards.",
+            [("Residents praised the lifeguards", "Residents")],
+        ),
+        (
+            "Nobody at the council has said whether the levee was inspected.",
+            [
+                (
+                    "Nobody at the council has said whether the levee was inspected",
+                    "Nobody at the council",
+                )
+            ],
+        ),
+        # an attribution inside a subordinate clause is part of the outlet's claim
+        (
+            "Dozens of people protested after the newspaper endorsed the mayor.",
+            [("Dozens of people protested after the newspaper endorsed the mayor.", None)],
+        ),
+        # a question is asked, not attributed to "who"
+        (
+            "Who decided that the bridge could stay closed?",
+            [("Who decided that the bridge could stay closed?", None)],
+        ),
+    ],
+)
+def test_claims_are_clauses_with_their_speakers(nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert _claims(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Either the radar failed or the crew ignored it.",
+        "The ferry was late or the bus left early.",
+    ],
+)
+def test_alternatives_are_not_split(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert texts(nlp(sentence)) == [sentence]
+
+
+def test_a_condition_stays_with_the_claim_it_limits(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "If the panel is independent, it will ask hard questions."
+    doc = nlp(text)
+    cue = text.index("will ask")
+    content = text.index("hard questions")
+    it = text.index("it ")
+    attribution = Attribution(
+        content, len(text) - 1, None, None, it, it + 2, "will ask", cue, cue + 8
+    )
+    assert texts(doc, [attribution]) == ["If the panel is independent, it will ask hard questions"]

@@ -38,6 +38,10 @@ def one(nlp, text: str, words: str, published: dt.date | None = THURSDAY) -> Tim
         ("She spoke on the evening show later Wednesday.", "later Wednesday", "2026-03-04 day"),
         ("Fire broke out on Wednesday night.", "Wednesday night", "2026-03-04 day"),
         ("They met on Monday last week.", "Monday last week", "2026-02-23 day"),
+        # "would" in reported speech looks forward from the time of saying
+        ("The firm said a boat would run from Monday.", "Monday", "2026-03-09 day"),
+        ("She promised that the line would reopen on Saturday.", "Saturday", "2026-03-07 day"),
+        ("He would have left on Monday.", "Monday", "2026-03-02 day"),
         # days relative to publication
         ("Police arrested the captain last night.", "last night", "2026-03-04 day"),
         ("The body was found yesterday.", "yesterday", "2026-03-04 day"),
@@ -86,6 +90,12 @@ def test_a_sunday_paper_counts_weeks_from_the_week_just_ending(nlp):  # type: ig
         ("2026-03-02", "week"),
         ("2026-03-09", "week"),
     ]
+
+
+def test_said_on_a_sunday_the_weekend_is_the_one_under_way(nlp):  # type: ignore[no-untyped-def]
+    sunday = dt.date(2026, 3, 8)
+    t = one(nlp, "Police said the curfew would continue through the weekend.", "weekend", sunday)
+    assert (t.date, t.granularity) == ("2026-03-02", "week")
 
 
 def test_election_day_is_the_tuesday_after_the_first_monday_of_november(nlp):  # type: ignore[no-untyped-def]

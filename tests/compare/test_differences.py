@@ -88,7 +88,7 @@ def test_a_detail_only_one_side_gives_is_a_difference(
         (
             ("Transport minister Ada Rossi visited the wreck of the sunken ferry.",
              "The transport minister visited the wreck of the sunken ferry."),
-            "Tagus Wire names Ada Rossi; Harbour State does not name Ada Rossi.",
+            "Tagus Wire names Ada Rossi; Harbour State does not.",
         ),
         (
             ("The storm flooded the valley and killed 14 people.",
@@ -178,3 +178,18 @@ CLAIMED = claim("The fire was started on purpose, the police said.", "police")
 )
 def test_a_claim_from_another_source_that_denies_pulls_hardest(b: Claim, cosine: float) -> None:
     assert contrast_score(CLAIMED, PUSHES, 0.45) > contrast_score(CLAIMED, b, cosine)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "shown"),
+    [
+        ("Senate", "Leaders of the Senate met.", "the Senate"),
+        ("WASHINGTON", "WASHINGTON (AP) — Leaders met.", "Washington"),
+        ("Ada Rossi", "Minister Ada Rossi spoke.", "Ada Rossi"),
+        ("NATO", "Leaders of NATO met.", "NATO"),
+    ],
+)
+def test_names_are_shown_as_a_sentence_can_use_them(name: str, text: str, shown: str) -> None:
+    from rashomon.compare.differences import _as_written
+
+    assert _as_written(name, text, text.index(name)) == shown

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -117,7 +118,14 @@ def test_coarser_periods_follow_finer_on_the_same_first_day(nlp):  # type: ignor
     ("sentence", "words", "label"),
     [
         ("Police held the captain late on Tuesday.", "late on Tuesday", "Police held the captain"),
-        ("On Monday the ministry said it would act.", "Monday", "the ministry said"),
+        ("On Monday the ministry said it would act.", "Monday", "the ministry said it would act"),
+        ("Tugs towed the ferry to a shipyard later on Tuesday.", "later on Tuesday",
+         "Tugs towed the ferry to a shipyard"),
+        ("The firm issued a two-line statement last night.", "last night",
+         "The firm issued a two-line statement"),
+        ("She is expected to brief parliament next week.", "next week",
+         "She is expected to brief parliament"),
+        ("The last fatal accident was in 2011.", "2011", "The last fatal accident was in 2011"),
         ("The firm will meet investors next week.", "next week", "The firm will meet investors"),
         ("The port closed and the crew left on Friday.", "Friday", "the crew left"),
     ],
@@ -125,3 +133,72 @@ def test_coarser_periods_follow_finer_on_the_same_first_day(nlp):  # type: ignor
 def test_event_phrase_is_the_verb_the_time_modifies(nlp, sentence, words, label):  # type: ignore[no-untyped-def]
     start = sentence.index(words)
     assert timeline.event_phrase(nlp(sentence), start, start + len(words)) == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("It was not clear whether the repair had been made by Tuesday.", "Tuesday"),
+        ("The hull had been checked before Tuesday.", "Tuesday"),
+        ("Nobody will be charged until Friday.", "Friday"),
+    ],
+)
+def test_bounds_and_unsure_events_get_no_label(nlp, sentence, words):  # type: ignore[no-untyped-def]
+    start = sentence.index(words)
+    assert timeline.event_phrase(nlp(sentence), start, start + len(words)) == ""
+
+
+def test_labels_with_mostly_the_same_words_merge(nlp):  # type: ignore[no-untyped-def]
+    a = analyzed(nlp, "a", "The ferry Estrela struck a cargo ship on Tuesday.")
+    b = analyzed(nlp, "b", "The Estrela struck a cargo ship on Tuesday.")
+    c = analyzed(nlp, "c", "Rescuers reached the Estrela on Tuesday.")
+    entries = timeline.build([a, b, c])
+    assert sorted(len(e.sources) for e in entries) == [1, 2]
+
+
+def test_labels_read_the_whole_sentence_of_a_clause_claim(nlp):  # type: ignore[no-untyped-def]
+    text = "Rossi said the line would reopen on Friday."
+    a = analyzed(nlp, "a", text)
+    claim = a.claims[0]
+    clause = replace(claim, text=text[9:], start=9, times=claim.times)
+    b = replace(a, claims=(replace(claim, text=text[:9], end=9, times=()), clause))
+    [entry] = timeline.build([b])
+    assert entry.label == "the line would reopen"
+    assert entry.date == "2026-03-06"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "label"),
+    [
+        ("Rossi questioned MFL, which was fined in 2023.", "2023", "MFL was fined"),
+        ("The commission will report by the end of April.", "April", "The commission will report"),
+        ("Ferries between Montijo and Lisbon resume on Friday.", "Friday",
+         "Ferries between Montijo and Lisbon resume"),
+    ],
+)  # fmt: skip
+def test_labels_read_as_clauses(nlp, sentence, words, label):  # type: ignore[no-untyped-def]
+    start = sentence.index(words)
+    assert timeline.event_phrase(nlp(sentence), start, start + len(words)) == label
+
+
+def test_a_pair_of_times_is_left_out_whole(nlp):  # type: ignore[no-untyped-def]
+    sentence = "The firm was fined twice in 2023 and 2024."
+    start = sentence.index("2024")
+    assert timeline.event_phrase(nlp(sentence), start, start + 4) == "The firm was fined twice"
+
+
+def test_a_merged_entry_takes_the_label_most_alike_the_others(nlp):  # type: ignore[no-untyped-def]
+    a = analyzed(nlp, "a", "Two people were hurt on Tuesday when the ferry struck a ship.")
+    b = analyzed(nlp, "b", "The ferry Estrela struck a cargo ship on Tuesday.")
+    c = analyzed(nlp, "c", "On Tuesday the Estrela struck a cargo ship.")
+    fact = Fact(
+        id="f1",
+        status="agreed",
+        outlets=("A", "B"),
+        claims=tuple(
+            ClaimRef(x.article, x.id, x.text, x.start, x.end) for x in (*a.claims, *b.claims)
+        ),
+        label="",
+    )
+    [entry] = timeline.build([a, b, c], [fact])
+    assert entry.label == "The ferry Estrela struck a cargo ship"

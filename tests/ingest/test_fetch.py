@@ -216,6 +216,15 @@ def test_an_unreachable_robots_txt_allows_nothing(server: Server) -> None:
     )
 
 
+def test_a_site_that_cannot_be_reached_says_so(server: Server) -> None:
+    url = server.page("/news/ferry")
+    server.add("/robots.txt", delay=1.0)
+    quick = dataclasses.replace(LOCAL, timeout=0.3, retries=0)
+    with pytest.raises(FetchError) as caught:
+        Fetcher(quick).get(url)
+    assert str(caught.value) == f"{url}: the site cannot be reached: no response within 0.3 seconds"
+
+
 def test_crawl_delay_paces_requests(server: Server) -> None:
     server.add("/robots.txt", "User-agent: *\nCrawl-delay: 30\n", Content_Type="text/plain")
     first, second = server.page("/one"), server.page("/two")

@@ -86,12 +86,28 @@ def test_an_atom_feed(tmp_path: Path, server: Server) -> None:
     assert (article.title, article.published) == ("Ferry sinks off Lisbon", dt.date(2026, 3, 3))
 
 
-def test_a_malformed_feed(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("document", "reason"),
+    [
+        ("<?xml version='1.0'?><html><p>not a feed", "not a valid RSS or Atom feed ("),
+        ("<?xml version='1.0'?><rss><channel><title>x</title><item><title>a</ti", "the feed is "
+         "malformed (<unknown>:1:"),
+    ],
+)  # fmt: skip
+def test_a_malformed_feed(tmp_path: Path, document: str, reason: str) -> None:
     path = tmp_path / "broken.xml"
-    path.write_text("<?xml version='1.0'?><html><p>not a feed")
+    path.write_text(document)
     with pytest.raises(InputError) as raised:
         read(str(path))
-    assert str(raised.value).startswith(f"{path}: not a valid RSS or Atom feed (")
+    assert str(raised.value).startswith(f"{path}: {reason}")
+
+
+def test_a_feed_cut_short_keeps_the_entries_before_the_cut(tmp_path: Path, server: Server) -> None:
+    server.page("/news/ferry")
+    path = tmp_path / "cut.xml"
+    path.write_text(rss(server.base)[:-60])
+    articles, _ = split(list(iter_sources([str(path)], server.options)))
+    assert [a.title for a in articles] == ["Ferry sinks off Lisbon", "Ferry inquiry opens"]
 
 
 # ----------------------------------------------------------------------------- WARC
@@ -144,6 +160,27 @@ def test_a_web_archive(tmp_path: Path, name: str, gzip: bool) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\ngarbage",
+        b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 7\r\n\r\ngarbage\r\n\r\n",
+        b"\x1f\x8b\x08garbage",
+    ],
+    ids=["cut-short", "no-target-uri", "broken-gzip"],
+)
+def test_a_damaged_archive_tail_is_reported_and_the_pages_before_it_kept(
+    tmp_path: Path, tail: bytes
+) -> None:
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(warc(ARCHIVE[:1], gzip=False) + tail)
+    articles, failures = split(list(iter_sources([str(path)])))
+    assert [a.url for a in articles] == [ARCHIVE[0][0]]
+    (failure,) = failures
+    assert failure.source == str(path)
+    assert failure.reason.startswith("the archive is damaged after record 1 (")
+
+
 # ----------------------------------------------------------------------------- URL lists
 
 
@@ -156,13 +193,21 @@ def test_a_file_of_urls(tmp_path: Path, server: Server) -> None:
     assert failures == [Failure(f"{server.base}/news/missing", "HTTP 404 Not Found", "FetchError")]
 
 
-def test_a_url_list_with_a_bad_line(tmp_path: Path, server: Server) -> None:
-    good = server.page("/news/ferry")
-    path = tmp_path / "list.urls"
-    path.write_text(f"{good}\nnot a url\n")
+@pytest.mark.parametrize("name", ["list.urls", "list.txt"])
+def test_a_url_list_with_a_bad_line(tmp_path: Path, server: Server, name: str) -> None:
+    good, other = server.page("/news/ferry"), server.page("/news/inquiry")
+    path = tmp_path / name
+    path.write_text(f"{good}\nnot a url\n{other}\n")
     articles, failures = split(list(iter_sources([str(path)], server.options)))
-    assert len(articles) == 1
+    assert len(articles) == 2
     assert failures == [Failure(str(path), "line 2 is not an http(s) URL")]
+
+
+def test_a_text_that_quotes_a_url_is_still_a_text(tmp_path: Path) -> None:
+    path = tmp_path / "ferry.txt"
+    path.write_text(f"{ENTRY_TEXT}\nhttps://example.org/ferry\n")
+    (article,) = iter_sources([str(path)])
+    assert isinstance(article, Article) and article.text.startswith("A ferry carrying 214")
 
 
 # ----------------------------------------------------------------------------- batches
@@ -197,3 +242,30 @@ def test_a_language_error_is_reported_by_kind(tmp_path: Path) -> None:
     assert list(iter_sources([str(path)])) == [
         Failure(str(path), "the text is in Portuguese (pt), not English", "LanguageError")
     ]
+
+
+@pytest.mark.parametrize(
+    ("missing_status", "feed_asked_again_in_full"),
+    [(None, False), (404, True), (500, True)],
+)
+def test_a_feed_with_a_failed_entry_is_read_in_full_next_time(
+    server: Server, missing_status: int | None, feed_asked_again_in_full: bool
+) -> None:
+    server.page("/news/ferry")
+    server.routes["/news/ferry"][0].headers["ETag"] = '"page-1"'
+    if missing_status:
+        server.add("/news/missing", status=missing_status)
+    else:
+        server.page("/news/missing", title="Ferry operator speaks")
+    body = rss(server.base).replace(f"<link>{server.base}/news/gone</link>", "")
+    feed = server.add("/feed.xml", body, Content_Type="application/rss+xml", ETag='"feed-1"')
+    cache = MemoryCache()
+    list(iter_sources([feed], server.options, cache=cache))
+
+    list(iter_sources([feed], server.options, cache=cache))
+    feed_headers = [h for path, h in server.requests if path == "/feed.xml"][-1]
+    assert ("If-None-Match" not in feed_headers) is feed_asked_again_in_full
+    if feed_asked_again_in_full:
+        page_headers = [h for path, h in server.requests if path == "/news/ferry"][-1]
+        assert page_headers["If-None-Match"] == '"page-1"'  # the good page is still known
+        assert server.hits("/news/missing") == (2 if missing_status == 404 else 6)

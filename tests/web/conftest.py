@@ -67,7 +67,7 @@ def processed(row: tuple[str, ...], vector: np.ndarray) -> Processed:
     published = dt.date.fromisoformat(day)
     article = Article(article_id, outlet, text, title, published=published, source="test")
     body = f"{title}\n{text}"
-    profile = Profile(vector.astype(np.float32), {}, {}, (), 2026)
+    profile = Profile(vector.astype(np.float32), {}, {}, (), (2026,))
     return Processed(article, analysis(article), profile, dedup.signature(body))
 
 

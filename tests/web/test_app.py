@@ -99,6 +99,25 @@ def test_a_story_page_shows_its_comparison_and_articles(
     assert len(doc.xpath("//script")) == 1
 
 
+def test_a_large_story_says_which_articles_are_left_out_of_its_comparison(
+    store_path: Built, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rashomon import corpus
+
+    monkeypatch.setattr(corpus, "MAX_COMPARED", 1)
+    story = store_path[1]["wren"]
+    with Store(store_path[0], create=False) as store:
+        chosen = corpus.compared_articles(store, story)
+    assert len(chosen) == 1
+    doc = page(Browser(store_path[0]), f"/story/{story}")
+    notes = {
+        li.xpath("string(a)"): li.xpath('string(span[@class="copy"])')
+        for li in doc.xpath('//details[@class="members"]//li')
+    }
+    assert sorted(notes.values()) == ["", "not in the comparison"]
+    assert notes[{"north-1": "North Post", "south-1": "South Herald"}[chosen[0]]] == ""
+
+
 def test_a_story_of_one_article_explains_why_there_is_no_comparison(
     browser: Browser, store_path: Built
 ) -> None:

@@ -76,9 +76,14 @@ CLOSERS = "”»"
 GAP_CHARS = " .,;\u00a0"
 MAX_GAP = 150  # characters of frame ('she said on Monday.') between two quoted stretches
 MAX_LEAD = 60  # characters between a cue and the quotation it opens
+MAX_FRAME_LEAD = 12  # characters between a comma and the frame it opens ('X, we are told,')
 COLON_SOURCE = re.compile(r"(?:^[\"“]?|\s[-—–]\s)([A-Z][\w.'’\- ]{0,40}?)\s*:\s+(\S.*)")
 PLACES = {"GPE", "LOC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}
 NAME_LINKS = {"and", "of", "the", "de", "van", "von"}
+PRONOUNS = {  # a source that names nobody: its span is kept, its words are no speaker name
+    *("he", "she", "it", "they", "we", "i", "you", "this", "that", "who", "one"),
+    *("his", "her", "its", "their", "our", "my", "your"),
+}
 SIGNATURE = re.compile(r"\s*([―—–])\s*([A-Z][^\n(]{1,60}?)[\s.]*(?:\(|$)")
 
 
@@ -389,6 +394,8 @@ def _tree_subject(verb: Token, hops: int = 3) -> Token | None:
             return None  # 'X is expected to ...', 'it is hard to know ...'
         if subject is not None:
             return subject
+        if hop == 0 and _passive_participle(verb):
+            return None  # 'Asked whether ..., Rossi said': Rossi is asked; who asks is unsaid
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in NOMINALS:
             holder = _holder(verb.head)  # 'Rossi issued a statement saying ...'
             if holder is None:
@@ -404,6 +411,15 @@ def _tree_subject(verb: Token, hops: int = 3) -> Token | None:
             return controller
         verb = _reported_by(verb)
     return None
+
+
+def _passive_participle(verb: Token) -> bool:
+    """'Asked about it, ...', 'Pressed on the plan, ...' (but not 'Having announced ...')."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and not any(c.dep_ == "aux" for c in verb.children)
+    )
 
 
 def _controller(xcomp: Token) -> Token | None:
@@ -494,11 +510,21 @@ def _verb_attribution(verb: Token, article: _Article) -> _Found | None:
     if found is not None:
         return found
     frames = frames or _verb_frames().get(lemma)
+    subject = _subject(verb)
+    if subject is not None and _asks(subject, article):
+        return None
     content = _verb_content(verb, frames, article) if frames else None
-    source = _source(_subject(verb))
+    source = _source(subject)
     if content is None or (source is None and _non_finite(verb)):
         return None
     return _Found(content[0], _cue_range(verb), source, anchor=content[1])
+
+
+def _asks(subject: Token, article: _Article) -> bool:
+    """'Who decided that ...?': a question about the speaker, not a statement of one."""
+    if subject.tag_ not in {"WP", "WDT"} or subject.head.dep_ == "relcl":
+        return False
+    return article.sentence(subject).text.rstrip(" \"'”’)").endswith("?")
 
 
 def _non_finite(verb: Token) -> bool:
@@ -550,6 +576,8 @@ def _verb_content(
     if "to" in frames:
         xcomp = next((c for c in verb.rights if c.dep_ == "xcomp" and _infinitive(c)), None)
         passive = next((c for c in verb.lefts if c.dep_ == "nsubjpass"), None)
+        if xcomp is not None and _gapped(verb):
+            return None
         if xcomp is not None:
             return _maybe(_with_passive(_complements(verb, xcomp), passive))
     if "object" in frames:
@@ -562,6 +590,9 @@ def _verb_content(
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if passive is not None:
             return _maybe(_passive_content(verb, passive))
+        predicate = _predicate_object(verb)
+        if predicate is not None:
+            return _maybe(_complements(verb, predicate))
     if "clause" not in frames:
         return None
     return _maybe(_around_frame(verb, article)) or _block_after(verb, article)
@@ -570,8 +601,26 @@ def _verb_content(
 def _nearest(verb: Token, dep: str, article: _Article) -> Token | None:
     """The child of ``verb`` with relation ``dep`` nearest to it, in its paragraph."""
     para = article.paragraph(verb.idx)
-    found = [c for c in verb.children if c.dep_ == dep and para[0] <= c.idx < para[1]]
+    found = [
+        c
+        for c in verb.children
+        if c.dep_ == dep and para[0] <= c.idx < para[1] and not _subjectless(c, verb)
+    ]
     return min(found, key=lambda c: abs(c.i - verb.i), default=None)
+
+
+def _subjectless(comp: Token, verb: Token) -> bool:
+    """A 'clause' after the verb with no subject, no 'that' and no auxiliary: a misparse:
+    'assured traders outside the Praça do Comércio station' (with 'do' read as a verb).
+    """
+    if comp.i < verb.i or comp.tag_ not in FINITE or verb.dep_ == "relcl":
+        return False
+    if any(c.dep_ in SUBJECTS | {"expl", "mark", "aux", "auxpass"} for c in comp.children):
+        return False
+    between = verb.doc[verb.i + 1 : comp.left_edge.i]
+    # 'says is a lie' (the subject is the antecedent) and 'think the outreach to voters was
+    # phony' (the subject hung on the verb) are clauses; a verb in between is another phrase.
+    return len(between) > 0 and any(t.pos_ in {"VERB", "AUX"} for t in between)
 
 
 def _maybe(content: Range | None) -> tuple[Range, int | None] | None:
@@ -580,6 +629,24 @@ def _maybe(content: Range | None) -> tuple[Range, int | None] | None:
 
 def _infinitive(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _predicate_object(verb: Token) -> Token | None:
+    """'Cruz called Trump a liar' parsed with two predicates: the first is the object."""
+    if _own_subject(verb) is None:
+        return None
+    names = [c for c in verb.rights if c.dep_ in {"oprd", "attr"} and c.pos_ in NOMINALS]
+    return names[0] if len(names) > 1 else None
+
+
+def _gapped(verb: Token) -> bool:
+    """A relative clause with no relative word: 'the sentence nobody wants to hear'."""
+    if verb.dep_ != "relcl":
+        return False
+    return not any(
+        t.tag_ in {"WDT", "WP", "WP$", "WRB"} or t.lower_ == "that"
+        for t in verb.doc[verb.left_edge.i : verb.i]
+    )
 
 
 def _named(verb: Token) -> Range | None:
@@ -995,10 +1062,11 @@ def _continued_quotes(found: list[_Found], article: _Article) -> None:
 
 def _record(found: _Found, article: _Article) -> Attribution:
     source, text = found.source, article.text
+    words = text[source[0] : source[1]] if source else None
     return Attribution(
         content_start=found.content[0],
         content_end=found.content[1],
-        speaker=text[source[0] : source[1]] if source else None,
+        speaker=None if words is None or words.lower() in PRONOUNS else words,
         speaker_start=source[0] if source else None,
         speaker_end=source[1] if source else None,
         cue=text[found.cue[0] : found.cue[1]],
@@ -1029,6 +1097,9 @@ def fragments(content: Range, cue: Range, source: Range | None, article: _Articl
     comma = article.text.find(",", end, content[1])
     if comma != -1 and comma - end <= MAX_LEAD and not article.in_quote(comma):
         end = comma + 1
+    before = article.text.rfind(",", content[0], start)
+    if before != -1 and start - before <= MAX_FRAME_LEAD and not article.in_quote(before):
+        start = before  # 'The driver, we were told, is ...': a subject the source left out
     pieces = [(content[0], start), (end, content[1])]
     return [p for p in (_trimmed(article.text, *r) for r in pieces) if p is not None]
 

@@ -16,6 +16,9 @@ from spacy.tokens import Doc, Span, Token
 from rashomon.records import Attribution
 
 SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
+SUBORDINATE = {"relcl", "acl", "advcl"}
+RELATIVES = {"WDT", "WP", "WP$"}
+VERBS = {"VERB", "AUX"}
 MIN_WORDS = 3
 EDGE = {",", ";", ":", "—", "–", "-", ")", "(", '"', "“", "”", "'", "‘", "’"}
 
@@ -41,36 +44,128 @@ def split(doc: Doc, attributions: Sequence[Attribution]) -> list[Piece]:
 def _sentence_pieces(
     doc: Doc, sent: Span, index: int, attributions: Sequence[Attribution]
 ) -> list[Piece]:
-    covering = [a for a in attributions if _overlaps(a, sent.start_char, sent.end_char)]
-    frames = [f for a in covering if (f := _frame(a)) is not None]
+    covering = _stated(doc, sent, attributions)
+    frames = [r for a in covering for r in _frame(doc, a)]
     pieces: list[Piece] = []
     claimed: list[tuple[int, int]] = list(frames)
     for attribution in covering:
-        start = max(attribution.content_start, sent.start_char)
-        end = min(attribution.content_end, sent.end_char)
-        claimed.append((start, end))
-        # A quote interrupted by its frame ('"A," he said. "B."') is one content range.
-        for gap_start, gap_end in _gaps(start, end, frames):
-            pieces += [
-                Piece(a, b, index, attribution) for a, b in _clauses(doc, gap_start, gap_end)
-            ]
+        ranges = _attributed_ranges(doc, sent, attribution, frames) or []
+        claimed += ranges + list(_content_ranges(attribution, sent))
+        for start, end in ranges:
+            pieces += [Piece(a, b, index, attribution) for a, b in _clauses(doc, start, end)]
     for start, end in _gaps(sent.start_char, sent.end_char, claimed):
         for a, b in _clauses(doc, start, end):
-            # Beside attributed content, only a clause with its own subject is a claim;
-            # the rest ("said, adding that") is the attribution frame.
-            if not covering or _has_subject(doc, a, b):
+            # Beside attributed content, only a main clause with its own subject is a claim;
+            # a subordinate clause joins the claim it modifies ('If the panel is independent,
+            # it will ask ...') and the rest ("said, adding that", "who watched from the shore")
+            # belongs to the frame.
+            if not covering or _independent(doc, a, b):
                 pieces.append(Piece(a, b, index, None))
+            else:
+                pieces = _attach(doc, pieces, a, b)
     return sorted(pieces, key=lambda p: p.start)
+
+
+def _attach(doc: Doc, pieces: list[Piece], start: int, end: int) -> list[Piece]:
+    """``pieces`` with the claim that a subordinate clause at ``start..end`` modifies
+    stretched over it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return pieces
+    roots = [t for t in span if t.head == t or not span.start <= t.head.i < span.end]
+    clause = next((t for t in roots if t.dep_ in SUBORDINATE and t.pos_ in VERBS), None)
+    if clause is None or any(t.head == t for t in roots):
+        return pieces
+    at = clause.head.idx
+    owner = next((p for p in pieces if p.start <= at < p.end), None)
+    if owner is None:
+        return pieces
+    lo, hi = min(owner.start, start), max(owner.end, end)
+    if any(p is not owner and p.start < hi and lo < p.end for p in pieces):
+        return pieces
+    stretched = Piece(lo, hi, owner.sentence, owner.attribution)
+    return [stretched if p is owner else p for p in pieces]
+
+
+def _stated(doc: Doc, sent: Span, attributions: Sequence[Attribution]) -> list[Attribution]:
+    """The attributions with content in ``sent`` that make claims of their own.
+
+    One inside a subordinate clause ('People protested after the paper backed Clinton')
+    is part of the outlet's claim.
+    """
+    covering = [a for a in attributions if _overlaps(a, sent.start_char, sent.end_char)]
+    frames = [r for a in covering for r in _frame(doc, a)]
+    return [a for a in covering if _attributed_ranges(doc, sent, a, frames) is not None]
 
 
 def _overlaps(attribution: Attribution, start: int, end: int) -> bool:
     return attribution.content_start < end and start < attribution.content_end
 
 
-def _frame(a: Attribution) -> tuple[int, int] | None:
-    """The stretch from speaker to cue ("Rossi told reporters"), which belongs to no claim."""
-    ends = [x for x in (a.speaker_start, a.speaker_end, a.cue_start, a.cue_end) if x is not None]
-    return (min(ends), max(ends)) if ends else None
+def _content_ranges(a: Attribution, sent: Span) -> Iterator[tuple[int, int]]:
+    """The speaker's words inside ``sent``: the fragments, or the one content range."""
+    for start, end in a.fragments or ((a.content_start, a.content_end),):
+        start, end = max(start, sent.start_char), min(end, sent.end_char)
+        if start < end:
+            yield start, end
+
+
+def _attributed_ranges(
+    doc: Doc, sent: Span, a: Attribution, frames: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]] | None:
+    """The claim ranges of one attribution in one sentence, or None if it makes no claim.
+
+    Pieces of content that a frame cuts apart ('The driver, we were told, is being
+    questioned') are one claim again; content that is no clause of its own ('praised the
+    crews', 'described the firm as reckless') is a claim together with its frame, unless
+    that is a subordinate clause beside the sentence's main clause ('People protested after
+    the paper endorsed Y').
+    """
+    pieces = (g for r in _content_ranges(a, sent) for g in _gaps(*r, frames))
+    words, at = sent.text, sent.start_char  # Doc.text is rebuilt on every call: slow
+    ranges = [(s, e) for s, e in pieces if any(c.isalnum() for c in words[s - at : e - at])]
+    joined: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if joined and not (_independent(doc, *joined[-1]) and _independent(doc, start, end)):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    if len(joined) != 1 or _independent(doc, *joined[0]):  # none, or clauses
+        return joined
+    return _with_frame(doc, sent, joined[0], _frame(doc, a))
+
+
+def _with_frame(
+    doc: Doc, sent: Span, content: tuple[int, int], frame: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]] | None:
+    """Content that is no clause, stretched over its cue (and, if need be, its speaker)."""
+    inside = [r for r in frame if sent.start_char <= r[0] and r[1] <= sent.end_char]
+    widest = content
+    for parts in (inside[-1:], inside):
+        ends = [content, *parts]
+        widest = (min(s for s, _ in ends), max(e for _, e in ends))
+        if _independent(doc, *widest):
+            return [widest]
+    rest = _gaps(sent.start_char, sent.end_char, [widest])
+    return None if any(_independent(doc, s, e) for s, e in rest) else [widest]
+
+
+def _frame(doc: Doc, a: Attribution) -> list[tuple[int, int]]:
+    """The speaker and the cue ("Rossi told reporters"), which belong to no claim; the cue
+    comes last.
+
+    The words between them are frame too ('Rossi, the minister, said'), unless they hold a
+    verb of their own ('Rossi visited the port and praised the crews').
+    """
+    speaker, cue = (a.speaker_start, a.speaker_end), (a.cue_start, a.cue_end)
+    parts = [(s, e) for s, e in (speaker, cue) if s is not None and e is not None]
+    if len(parts) < 2:
+        return parts
+    (s1, e1), (s2, e2) = sorted(parts)
+    between = doc.char_span(e1, s2, alignment_mode="contract")
+    if between is not None and any(t.pos_ == "VERB" for t in between):
+        return parts
+    return [(s1, max(e1, e2))]
 
 
 def _gaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -108,7 +203,7 @@ def _cut_points(span: Span) -> list[int]:
     for token in span:
         if token.text == ";":
             cuts.add(token.i + 1)
-        elif _is_clause_conjunct(token):
+        elif _is_clause_conjunct(token) and not _alternative(token):
             cuts.add(_conjunction_start(token))
     return sorted(c for c in cuts if span.start < c < span.end)
 
@@ -119,6 +214,13 @@ def _is_clause_conjunct(token: Token) -> bool:
         and token.pos_ in {"VERB", "AUX"}
         and any(child.dep_ in SUBJECTS for child in token.children)
     )
+
+
+def _alternative(token: Token) -> bool:
+    """'Either A or B', 'A or B': neither clause is stated on its own."""
+    doc = token.doc
+    words = {t.lower_ for t in doc[_conjunction_start(token) : token.left_edge.i + 1]}
+    return bool(words & {"or", "nor"}) or doc[token.head.left_edge.i].lower_ == "either"
 
 
 def _conjunction_start(token: Token) -> int:
@@ -147,11 +249,27 @@ def _edge(token: Token) -> bool:
     return token.is_space or token.text in EDGE
 
 
-def _has_subject(doc: Doc, start: int, end: int) -> bool:
+def _independent(doc: Doc, start: int, end: int) -> bool:
+    """A main clause with its own subject, not a relative or adverbial clause."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and any(
-        t.dep_ in SUBJECTS and span.start <= t.head.i < span.end for t in span
+    if span is None:
+        return False
+    return any(
+        t.dep_ in SUBJECTS
+        and span.start <= t.head.i < span.end
+        and t.tag_ not in RELATIVES
+        and not _subordinate(t.head, span)
+        for t in span
     )
+
+
+def _subordinate(verb: Token, span: Span) -> bool:
+    """A verb heading a relative or adverbial clause ('who watched', 'if it is')."""
+    while verb.dep_ == "conj" and span.start <= verb.head.i < span.end:
+        verb = verb.head
+    if verb.dep_ in SUBORDINATE:
+        return True
+    return any(c.dep_ == "mark" and c.lower_ != "that" for c in verb.children)
 
 
 def _claim_sized(span: Span) -> bool:

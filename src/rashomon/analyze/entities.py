@@ -48,6 +48,7 @@ GENERIC_MODIFIERS = frozenset({"former", "then", "top", "senior", "veteran", "lo
 FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "&", "de", "la", "du", "des", "der", "on"})
 Step = Callable[[], None]
 NOT_NAME = frozenset({"VERB", "AUX", "ADP", "ADV", "PRON", "DET", "SCONJ", "CCONJ", "NUM"})
+ANTECEDENTS = frozenset({"NOUN", "PROPN"})  # what a relative pronoun may stand for
 WINDOW = 2  # how many sentences back a pronoun or a role noun may look
 
 
@@ -329,6 +330,16 @@ class _Cluster:
         return max((m[0] for m in self.mentions if m[0] < token), default=-1)
 
 
+# Org nouns that name a kind of institution: "the ministry" is never a company or a ship.
+INSTITUTIONS = frozenset(
+    ["agency", "authority", "department", "ministry", "party", "union", "university", "charity"]
+)
+
+
+def _name_words(cluster: _Cluster) -> set[str]:
+    return {w for n in cluster.names for w in _plain(n).lower().split()}
+
+
 def _sentence_index(doc: Doc) -> list[int]:
     """Sentence number of every token."""
     out = [0] * len(doc)
@@ -442,8 +453,31 @@ class _Builder:
         self.attach(cluster, chunk.start, chunk.end)
 
     def add_org_noun(self, chunk: Span) -> None:
-        """``the company`` → the only organisation named in the sentences just before."""
-        orgs = [c for c in self._recent(chunk.start, people=False) if c.kind == "organization"]
+        """``the ministry`` → the organisation named with that noun ("Transport Ministry");
+        ``the company`` → else the only recent organisation whose name holds no other such
+        noun (a ministry is not "the operator"). An institution noun (``the ministry``) goes
+        only to a name with that noun or to a bare acronym: a ferry company is not a ministry."""
+        head = chunk.root.lower_
+        named = [
+            c
+            for c in self.clusters
+            if c.kind == "organization"
+            and c.last_before(chunk.start) >= 0
+            and head in _name_words(c)
+        ]
+        if named:
+            self.attach(
+                max(named, key=lambda c: c.last_before(chunk.start)), chunk.start, chunk.end
+            )
+            return
+        nouns = lexicon().org_nouns
+        orgs = [
+            c
+            for c in self._recent(chunk.start, people=False)
+            if c.kind == "organization"
+            and not _name_words(c) & nouns
+            and (head not in INSTITUTIONS or all(n.isupper() for n in c.names))
+        ]
         if len(orgs) == 1 and not _modifiers(chunk) - {
             w for k in orgs[0].name_keys() for w in k.split()
         }:
@@ -643,21 +677,45 @@ def entity_roles(entity: Entity) -> frozenset[str]:
 def resolve_speaker(doc: Doc, start: int, end: int, entities: Sequence[Entity]) -> Entity | None:
     """The entity a speaker span (character offsets) names, or None when it is not clear.
 
-    In order: an entity mention covering the span's head word; ``a spokesperson for MFL`` → MFL;
-    a pronoun → the one recent compatible entity; ``the minister`` → the one entity with that
+    A relative pronoun stands for its antecedent. In order: ``the ministry`` → the one
+    organisation named with that noun; an entity mention covering the span's head word;
+    ``a spokesperson for MFL`` → MFL; a pronoun → the one recent compatible entity;
+    ``the minister`` → the one entity with that
     title; a bare name → the one entity with that surname or name.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span) or not entities:
         return None
-    head = span.root
+    head = _antecedent(span.root)
     return (
-        _by_mention(head, entities)
+        _by_own_noun(span, entities)
+        or _by_mention(head, entities)
         or _by_spokesperson(span, entities)
         or _by_pronoun(head, entities)
         or _by_role(span, entities)
         or (_by_name(span.text, entities) if head.pos_ == "PROPN" else None)
     )
+
+
+def _antecedent(head: Token) -> Token:
+    """``Morial, who said ...``: a relative pronoun speaks for the noun it follows."""
+    clause = head.head
+    if head.tag_ in {"WP", "WDT"} and clause.dep_ == "relcl" and clause.head.pos_ in ANTECEDENTS:
+        return clause.head
+    return head
+
+
+def _by_own_noun(span: Span, entities: Sequence[Entity]) -> Entity | None:
+    """``the ministry`` → the one organisation whose name holds that noun (Health Ministry)."""
+    head = span.root
+    if head.tag_ != "NN" or span[0].lower_ not in DEFINITE:
+        return None
+    fits = {
+        e
+        for e in entities
+        if e.kind in ("organization", "group") and head.lower_ in _plain(e.name).split()
+    }
+    return fits.pop() if len(fits) == 1 else None
 
 
 def _by_mention(head: Token, entities: Sequence[Entity]) -> Entity | None:

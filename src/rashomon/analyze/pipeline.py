@@ -6,9 +6,10 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
-
+# rashomon.nlp first: it imports spaCy's thinc without PyTorch (seconds saved at start-up).
+from rashomon import nlp
 from rashomon.analyze import attribution, claims, entities, framing, quantities, timex
 from rashomon.analyze.claims import Piece
 from rashomon.records import (
@@ -23,20 +24,28 @@ from rashomon.records import (
     TimeExpression,
 )
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 
 def analyze_article(article: Article) -> AnalyzedArticle:
     """Analyse one article; every span points into ``article.text``."""
-    from rashomon.nlp import pipeline
-
-    return analyze_doc(article, pipeline()(article.text))
+    return analyze_doc(article, nlp.pipeline()(article.text))
 
 
 def analyze_articles(articles: Sequence[Article], *, processes: int = 1) -> list[AnalyzedArticle]:
     """Analyse ``articles`` in order, in ``processes`` worker processes when more than one."""
-    if processes <= 1 or len(articles) < 2:
+    workers = min(processes, len(articles))
+    if workers <= 1:
         return [analyze_article(article) for article in articles]
-    with ProcessPoolExecutor(max_workers=min(processes, len(articles))) as pool:
-        return list(pool.map(analyze_article, articles, chunksize=4))
+    # Loaded before the workers start: forked workers share the parent's model instead of
+    # each loading its own.
+    nlp.pipeline()
+    # Small chunks keep both workers busy to the end; more than one article per chunk keeps
+    # the messages between processes few.
+    chunk = max(1, len(articles) // (4 * workers))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(analyze_article, articles, chunksize=chunk))
 
 
 def default_processes() -> int:

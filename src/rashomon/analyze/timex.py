@@ -55,6 +55,7 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 MODALS = {"can", "ca", "could", "may", "might", "should", "must"}
 REPORTING = {"say", "tell", "announce", "report", "claim", "state", "write", "add", "note"}
 SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
+PROMISING = {"promise", "pledge", "confirm", "expect", "warn", "vow", "insist", "indicate"}
 NAMED_DAYS = {"black", "good", "super", "cyber", "ash", "palm", "easter", "holy", "bloody"}
 
 # --------------------------------------------------------------------------- patterns
@@ -543,6 +544,8 @@ def _place(
         return _month_of(r, published, tense)
     if r.weekday is not None:
         day = _weekday_of(r.weekday, r.modifier, published, tense)
+        if r.weekend and published.weekday() == 6 and not r.modifier:
+            day = published  # said on a Sunday, "the weekend" is the one under way
         if r.weekend:
             return day - dt.timedelta(days=day.weekday()), "week", "publication"
         return day, "day", "publication"
@@ -707,7 +710,7 @@ def _verb_tense(verb: Token) -> Tense | None:
     if words & FUTURE_AUX or words & MODALS:
         return "future"
     if "would" in words:
-        return "unknown"
+        return "future" if _reported_future(verb, aux) else "unknown"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
         return "past"
     if any(a.lemma_ == "have" for a in aux):
@@ -719,6 +722,22 @@ def _verb_tense(verb: Token) -> Tense | None:
     if verb.tag_ == "VBN":
         return "past"
     return None
+
+
+def _reported_future(verb: Token, aux: Sequence[Token]) -> bool:
+    """ "the company said a boat would run from Wednesday": "would" in reported speech is the
+    future seen from the time of saying, which in news is the publication day or just before
+    it. Not "would have" (a past that did not happen) nor a bare conditional."""
+    if any(a.lemma_ == "have" for a in aux):
+        return False
+    token = verb
+    for _ in range(3):
+        if token.dep_ not in {"ccomp", "conj", "xcomp"} or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.lemma_ in REPORTING | PROMISING:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- periods

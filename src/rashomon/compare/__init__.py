@@ -25,6 +25,10 @@ def compare_articles(analyzed: Sequence[AnalyzedArticle], *, force: bool = False
     articles, warnings = related.usable(analyzed, force=force)
     facts = align.align(articles)
     facts = [replace(f, differences=tuple(differences.differences(f, articles))) for f in facts]
+    if not any(f.status == "agreed" for f in facts):
+        warnings.append(
+            "no fact is told by more than one outlet: check that the articles are about one event"
+        )
     found = conflicts.find_conflicts(facts, articles)
     linked = entities.link(articles)
     quoted = voices.voices(articles, linked, facts)

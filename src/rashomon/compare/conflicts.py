@@ -81,6 +81,16 @@ NEGATED = re.compile(
     r"([a-z]+)",
     re.IGNORECASE,
 )
+# A count that says whom it takes in or leaves out ("four killed, including the shooter") may
+# differ from another by those few: a difference of definition, not of fact.
+INCLUSION = re.compile(
+    r"\b(?:including|excluding|not (?:counting|including)|besides|apart from|in addition to"
+    r"|plus)\s+(?:the|a|an|his|her|their|its|one|two|three)\b",
+    re.IGNORECASE,
+)
+INCLUSION_SPREAD = 3  # at most this far apart, two counts one of which names its members
+# Near-denials: "has barely spoken" does not deny "has spoken"; it is not "has not spoken".
+NEAR_NEGATION = re.compile(r"\b(?:barely|hardly|scarcely|rarely|seldom|little)\b", re.I)
 RANK = re.compile(r"(?:\bno\.?|\bnumber|\bnum\.?|#)\s*\d", re.IGNORECASE)
 TIME_PREPOSITIONS = frozenset(
     {"on", "in", "since", "at", "during", "by", "until", "from", "before"}
@@ -289,6 +299,8 @@ def number_conflict(a: Side, b: Side, event: float = 0.0) -> Found | None:
                 continue
             if _rank(qa, a.claim) or _rank(qb, b.claim) or _other_people(qa, a, b):
                 continue
+            if _one_of(qa, qb) or _defined_apart(qa, qb, a.claim, b.claim):
+                continue
             if _numbers_clash(qa, qb, a.claim.quantities, b.claim.quantities):
                 return _number_found(qa, qb, a, b)
     return None
@@ -312,6 +324,19 @@ def _numbers_clash(
     if len(same_a) > 1 or len(same_b) > 1:  # "3 dead here and 5 there": which one is compared?
         return False
     return not (_adds_up(all_a, qb) or _adds_up(all_b, qa))
+
+
+def _one_of(qa: Quantity, qb: Quantity) -> bool:
+    """A count of one ("One case involved an officer") is most often one of the many the other
+    claim counts ("the two cases"), not a rival total: left alone."""
+    return qa.kind == qb.kind == "count" and min(qa.value, qb.value) <= 1
+
+
+def _defined_apart(qa: Quantity, qb: Quantity, a: Claim, b: Claim) -> bool:
+    """ "Four people were killed, including the shooter" against "the gunman killed three": a
+    count that names whom it takes in may differ by those few."""
+    close = abs(qa.value - qb.value) <= INCLUSION_SPREAD
+    return close and bool(INCLUSION.search(a.text) or INCLUSION.search(b.text))
 
 
 def _other_people(q: Quantity, a: Side, b: Side) -> bool:
@@ -422,6 +447,8 @@ def _dates_the_claim(claim: Claim, time: TimeExpression) -> bool:
 def negation_conflict(a: Side, b: Side) -> Found | None:
     """One claim denies what the other asserts, in nearly the same words."""
     if a.claim.negated == b.claim.negated or a.claim.hedged or b.claim.hedged:
+        return None
+    if NEAR_NEGATION.search(a.claim.text) or NEAR_NEGATION.search(b.claim.text):
         return None
     if min(len(_plain_stems(a.claim.text)), len(_plain_stems(b.claim.text))) < MIN_STATEMENT:
         return None

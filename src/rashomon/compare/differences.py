@@ -125,8 +125,8 @@ def _difference(
 
 
 def explain(outlet: str, detail: Detail, others: Sequence[str]) -> str:
-    """One sentence: "Tagus Wire names Giulia Rossi; Harbour State TV does not name Giulia
-    Rossi." The verb agrees with the outlets that leave the detail out."""
+    """One sentence: "Tagus Wire names Giulia Rossi; Harbour State TV does not." The verb
+    agrees with the outlets that leave the detail out."""
     who = _join(list(dict.fromkeys(others)))
     one = len(set(others)) == 1
     does, gives = ("does", "gives") if one else ("do", "give")
@@ -135,7 +135,7 @@ def explain(outlet: str, detail: Detail, others: Sequence[str]) -> str:
         "place": (f"says where: {shown}", f"{does} not say where"),
         "time": (f"says when: {detail.text}", f"{does} not say when"),
         "number": (f"gives the number: {_with_label(detail)}", f"{gives} no such number"),
-        "actor": (f"names {shown}", f"{does} not name {shown}"),
+        "actor": (f"names {shown}", f"{does} not"),
         "cause": (f"gives a cause: {detail.text}", f"{gives} no cause"),
     }.get(detail.kind, (f"adds {detail.text}", f"{does} not"))
     return f"{outlet} {gives_it}; {who} {lacks_it}."
@@ -188,16 +188,38 @@ def _entity_details(
             key = index.get((article.article.id, eid), f"{article.article.id}/{eid}")
             kind, name = KIND_OF_ENTITY[entity.kind], names.get(key, entity.name)
             also = (name.split()[-1],) if entity.kind == "person" and " " in name else ()
-            yield Detail(kind, mention[2], mention[0], mention[1], key, name, also=also)
+            shown = _as_written(name, article.article.text, mention[0])
+            yield Detail(kind, mention[2], mention[0], mention[1], key, shown, also=also)
+
+
+def _as_written(name: str, text: str, start: int) -> str:
+    """The name as a sentence can use it: "the Senate" where the article writes "the" before
+    it, "Washington" for a dateline's "WASHINGTON"."""
+    if name.isupper() and " " not in name and len(name) > 4:
+        name = name.title()
+    if text[max(0, start - 4) : start].lower() == "the " and not name.lower().startswith("the "):
+        name = f"the {name}"
+    return name
 
 
 def _named(entity: Entity) -> bool:
-    """A real name: not a nameless person ("the suspect") nor a title word ("Transport")."""
+    """A real name: not a nameless person ("the suspect"), a title word ("Transport"), a
+    word that only opens a sentence ("Who", "Until") or a lower-case word ("them")."""
     if entity.kind == "person" and entity.name == entity.title:
+        return False
+    if not entity.name[:1].isupper() and not entity.name[:1].isdigit():
+        return False
+    if entity.name.lower() in _stop_words():
         return False
     words = re.findall(r"[\w'-]+", entity.name)
     title = set(entity.title.lower().split())
     return bool(words) and not all(w.lower() in title or role_of(w) for w in words)
+
+
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def _mention(entity: Entity, claim: Claim) -> tuple[int, int, str] | None:

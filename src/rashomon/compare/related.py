@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -12,8 +12,10 @@ from rashomon.errors import CompareError
 from rashomon.records import AnalyzedArticle
 
 # Cosine between the mean claim embeddings of two articles below which, with no shared named
-# entity either, they are taken to report different events. See docs/quality.md ("Related").
-UNRELATED_BELOW = 0.35
+# entity either, they are taken to report different events: the highest bar that refuses at
+# most 1% of same-event pairs of ECB+ train+dev documents (benchmarks/eval_related.py; figures
+# in docs/quality.md, "Different events").
+UNRELATED_BELOW = 0.45
 COPY_ABOVE = 0.9
 
 
@@ -47,7 +49,7 @@ def _drop_identical(
     for a in analyzed:
         key = " ".join(a.article.text.split()).lower()
         if key in kept:
-            warnings.append(f"{_name(a)} is identical to {_name(kept[key])}; compared once")
+            warnings.append(f"{_name(a)} is identical to {_name(kept[key])} and is counted once")
         else:
             kept[key] = a
     return list(kept.values()), warnings
@@ -55,14 +57,12 @@ def _drop_identical(
 
 def _unrelated(articles: Sequence[AnalyzedArticle]) -> str:
     """A sentence naming the article that shares nothing with the others, or ''."""
-    vectors = _article_vectors(articles)
-    sims = vectors @ vectors.T
+    sims, shared = evidence(articles)
     names = [_names(a) for a in articles]
     for i, a in enumerate(articles):
-        best = max(sims[i, j] for j in range(len(articles)) if j != i)
-        shared = set().union(*(names[i] & names[j] for j in range(len(articles)) if j != i))
-        if best < UNRELATED_BELOW and not shared:
+        if looks_unrelated(sims[i], shared[i], i):
             topics = ", ".join(sorted(names[i])[:4]) or "no named entities"
+            best = max(sims[i, j] for j in range(len(articles)) if j != i)
             return (
                 f"{_name(a)} looks like a different event from the others "
                 f"(best text similarity {best:.2f}, no shared names; it mentions {topics})"
@@ -70,13 +70,32 @@ def _unrelated(articles: Sequence[AnalyzedArticle]) -> str:
     return ""
 
 
-def _article_vectors(articles: Sequence[AnalyzedArticle]) -> np.ndarray:
+def looks_unrelated(sims: np.ndarray, shared: np.ndarray, i: int) -> bool:
+    """Article ``i`` is far in meaning from every other one and shares no name with any."""
+    others = [j for j in range(len(sims)) if j != i]
+    return max(sims[j] for j in others) < UNRELATED_BELOW and not any(shared[j] for j in others)
+
+
+def evidence(
+    articles: Sequence[AnalyzedArticle], embedder: Callable[[list[str]], np.ndarray] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Cosine of the articles' mean claim embeddings, and whether each pair shares a name."""
+    vectors = _article_vectors(articles, embedder)
+    names = [_names(a) for a in articles]
+    shared = np.array([[bool(x & y) for y in names] for x in names])
+    return vectors @ vectors.T, shared
+
+
+def _article_vectors(
+    articles: Sequence[AnalyzedArticle], embedder: Callable[[list[str]], np.ndarray] | None
+) -> np.ndarray:
     from rashomon.embed import embed
 
+    encode = embedder or embed
     rows = []
     for a in articles:
         texts = [c.text for c in a.claims] or [a.article.title or a.article.text[:500]]
-        mean = embed(texts).mean(axis=0)
+        mean = encode(texts).mean(axis=0)
         rows.append(mean / (np.linalg.norm(mean) or 1.0))
     return np.stack(rows)
 

@@ -1,26 +1,44 @@
 """The dated events of a story across outlets, each traced to the claims that date it.
 
 Every claim with a resolved time expression gives an event: the date, how precise it is, and
-a short label, the verb phrase the time expression modifies ("police arrested the captain").
-Events of different outlets merge when they fall on the same date and belong to the same fact
-(when the facts are given) or carry the same label (when they are not). Entries are sorted by
-date, finer before coarser on the same first day.
+a label, the clause the time expression modifies, read from the claim's whole sentence
+("Tugs towed the damaged ferry to a shipyard in Barreiro"), without the time words. A time
+that bounds rather than dates an event ("before Tuesday", "after the vote") and a claim that
+the outlet says is unsure ("It was not clear whether ...") give no event. Events of different
+outlets merge when they fall on the same date and belong to the same fact (when the facts are
+given) or carry labels with mostly the same words. Entries are sorted by date, finer before
+coarser on the same first day.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from rashomon.records import AnalyzedArticle, Claim, ClaimRef, Fact, TimeExpression, TimelineEntry
 
 PRECISION = {"time": 0, "day": 1, "week": 2, "month": 3, "year": 4}
-MAX_WORDS = 8
+MAX_WORDS = 14  # a label longer than this loses its side clauses, then is cut with "…"
+SAME_LABEL = 0.6  # content-word Jaccard above which two labels of one date are one event
 SUBJECTS = {"nsubj", "nsubjpass"}
-OBJECTS = {"dobj", "attr", "oprd", "acomp"}
-VERB_PARTS = {"aux", "auxpass", "neg", "prt"}
+COMPLEMENTS = {"attr", "acomp", "oprd", "dobj"}
+# Parts of a clause a label leaves out: other clauses, asides and punctuation.
+LEFT_OUT = {"advcl", "parataxis", "mark", "relcl", "appos", "dep", "meta"}
+CLAUSE_LINKS = {"conj", "cc", "preconj"}  # left out when they join verbs, kept between nouns
+PART_NOUNS = {"end", "beginning", "start", "middle", "close", "turn", "rest", "course"}
+BREAKS = set(',;:—–()[]"“”‘’.!?')  # punctuation that ends a label's part (not "-" of "two-line")
+SHORTENED = {"prep", "acl", "npadvmod", "advmod", "ccomp", "xcomp", "agent", "dative"}
+# Words before a time that make it a bound, not the date of the event.
+BOUNDS = {"before", "after", "until", "till", "prior"}
+UNSURE = re.compile(
+    r"\b(?:(?:was|is|were|are|remains?|remained)\s+(?:not|un)\s*(?:clear|known|certain)"
+    r"|unclear|unknown|uncertain)\s+(?:whether|if|when)\b",
+    re.IGNORECASE,
+)
+WORD = re.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -37,16 +55,35 @@ def build(
 ) -> list[TimelineEntry]:
     """The dated events of ``analyzed``, merged across outlets, in date order."""
     dated = list(_dated_claims(analyzed))
-    events = [Event(c, t, label) for (c, t), label in zip(dated, _labels(dated), strict=True)]
+    labels = _labels(dated, {a.article.id: a for a in analyzed})
+    events = [Event(c, t, label) for (c, t), label in zip(dated, labels, strict=True) if label]
     fact_of = {(r.article, r.claim): f.id for f in facts or () for r in f.claims}
-    groups: dict[tuple[str, str, str], list[Event]] = {}
+    groups: list[list[Event]] = []
     for event in events:
-        fact = fact_of.get((event.claim.article, event.claim.id))
-        same = f"fact:{fact}" if fact else f"label:{_label_key(event.label)}"
-        assert event.time.date is not None
-        groups.setdefault((event.time.date, event.time.granularity, same), []).append(event)
-    entries = [_entry(group) for group in groups.values()]
+        group = next((g for g in groups if any(_same_event(e, event, fact_of) for e in g)), None)
+        if group is None:
+            groups.append([event])
+        else:
+            group.append(event)
+    entries = [_entry(group) for group in groups]
     return sorted(entries, key=lambda e: (e.date, PRECISION.get(e.granularity, 5), e.label))
+
+
+def _same_event(a: Event, b: Event, fact_of: dict[tuple[str, str], str]) -> bool:
+    """One date and granularity, and one fact or labels with mostly the same words."""
+    if (a.time.date, a.time.granularity) != (b.time.date, b.time.granularity):
+        return False
+    fa = fact_of.get((a.claim.article, a.claim.id))
+    if fa is not None and fa == fact_of.get((b.claim.article, b.claim.id)):
+        return True
+    x, y = _label_words(a.label), _label_words(b.label)
+    return bool(x and y) and len(x & y) / len(x | y) >= SAME_LABEL
+
+
+def _label_words(label: str) -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(w for w in WORD.findall(label.lower()) if w not in STOP_WORDS)
 
 
 def _dated_claims(analyzed: Sequence[AnalyzedArticle]) -> Iterator[tuple[Claim, TimeExpression]]:
@@ -69,45 +106,172 @@ def _entry(events: Sequence[Event]) -> TimelineEntry:
     return TimelineEntry(
         date=first.time.date,
         granularity=first.time.granularity,
-        label=first.label,
+        label=_central_label([e.label for e in events]),
         sources=tuple(refs.values()),
         expressions=tuple(expressions),
     )
+
+
+def _central_label(labels: Sequence[str]) -> str:
+    """The label that shares the most words with the others (the first on a tie)."""
+    words = [_label_words(label) for label in labels]
+
+    def shared(k: int) -> float:
+        return sum(len(words[k] & w) / max(len(words[k] | w), 1) for w in words)
+
+    return labels[max(range(len(labels)), key=lambda k: (shared(k), -k))]
 
 
 def _ref(claim: Claim) -> ClaimRef:
     return ClaimRef(claim.article, claim.id, claim.text, claim.start, claim.end, claim.speaker)
 
 
-def _label_key(label: str) -> str:
-    return " ".join(label.lower().split())
-
-
 # --------------------------------------------------------------------------- labels
 
 
-def _labels(dated: Sequence[tuple[Claim, TimeExpression]]) -> list[str]:
-    """The event phrase of each dated claim: the verb its time expression modifies."""
+def _labels(
+    dated: Sequence[tuple[Claim, TimeExpression]], articles: dict[str, AnalyzedArticle]
+) -> list[str]:
+    """The event clause of each dated claim, read from its sentence; "" when the time bounds
+    the event or the sentence says it is unsure."""
     from rashomon.nlp import pipeline
 
-    texts = list(dict.fromkeys(claim.text for claim, _ in dated))
-    docs = dict(zip(texts, pipeline().pipe(texts), strict=True))
-    return [event_phrase(docs[c.text], t.start - c.start, t.end - c.start) for c, t in dated]
+    spans = [_sentence_span(c, articles.get(c.article)) for c, _ in dated]
+    texts = [text for text, _ in spans]
+    unique = list(dict.fromkeys(texts))
+    docs = dict(zip(unique, pipeline().pipe(unique), strict=True))
+    return [
+        event_phrase(docs[text], t.start - offset, t.end - offset)
+        for (text, offset), (_, t) in zip(spans, dated, strict=True)
+    ]
+
+
+def _sentence_span(claim: Claim, article: AnalyzedArticle | None) -> tuple[str, int]:
+    """The text of the sentence that holds ``claim`` (the span of the claims of its sentence)
+    and its offset; the claim alone when the article is not at hand."""
+    if article is None:
+        return claim.text, claim.start
+    same = [c for c in article.claims if c.sentence == claim.sentence] or [claim]
+    start, end = min(c.start for c in same), max(c.end for c in same)
+    return article.article.text[start:end], start
 
 
 def event_phrase(doc: Doc, start: int, end: int) -> str:
-    """ "police arrested the captain" from "Police arrested the captain late on Tuesday".
+    """ "Police arrested the captain" from "Police arrested the captain late on Tuesday".
 
-    ``start``/``end`` locate the time expression in ``doc``; its words are left out.
+    ``start``/``end`` locate the time expression in ``doc``; its words, and the preposition
+    before it, are left out. "" when the time is a bound ("before Tuesday") or the sentence
+    says the event is not known to have happened ("It was not clear whether ...").
     """
     span = doc.char_span(start, end, alignment_mode="expand")
-    skip = set(range(span.start, span.end)) if span is not None else set()
+    if span is not None and len(span) and _bounds(span):
+        return ""
+    if UNSURE.search(doc.text):
+        return ""
+    skip = _time_tokens(span) if span is not None else set()
     verb = _verb_of(span.root) if span is not None and len(span) else None
-    verb = verb or _main_verb(doc)
+    verb = _clause_verb(verb) if verb is not None else _main_verb(doc)
     if verb is None:
         return _first_words([t for t in doc if t.i not in skip])
-    words = _phrase(verb)
-    return _first_words([t for t in words if t.i not in skip])
+    if verb.lemma_ == "be" and not any(c.dep_ in COMPLEMENTS for c in verb.children):
+        skip = set()  # "The last accident was in 2011": the date is what the clause says
+    return _clause(verb, skip)
+
+
+def _bounds(span: Span) -> bool:
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    first = span[0].lower_
+    return first in BOUNDS or (before is not None and before.lower_ in BOUNDS)
+
+
+def _time_tokens(span: Span) -> set[int]:
+    """The time expression's tokens, the preposition that only introduces it, and a part of
+    it the clause names ("by the end of April")."""
+    skip = set(range(span.start, span.end))
+    token = span.root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "in 2023 and 2024": the whole pair of times
+    skip |= {t.i for t in token.subtree}
+    for _ in range(3):
+        head = token.head
+        if token.dep_ != "pobj" or head.dep_ != "prep" or head.i in skip:
+            break
+        skip.add(head.i)
+        part = head.head
+        if part.lower_ not in PART_NOUNS or part.dep_ != "pobj":
+            break
+        skip |= {t.i for t in part.subtree}
+        token = part
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        skip.add(token.head.i)
+    return skip
+
+
+def _clause_verb(verb: Token) -> Token:
+    """From an infinitive without a subject ("to present ...") up to the verb it completes."""
+    while (
+        verb.dep_ in {"xcomp", "advcl"}
+        and verb.tag_ == "VB"
+        and not any(c.dep_ in SUBJECTS for c in verb.children)
+        and verb.head.i != verb.i
+        and verb.head.pos_ in {"VERB", "AUX"}
+    ):
+        verb = verb.head
+    return verb
+
+
+def _clause(verb: Token, skip: set[int]) -> str:
+    """The verb's clause without other clauses, asides or the time words, shortened to
+    MAX_WORDS words by dropping its side phrases, then cut."""
+    kept = _subtree(verb, skip, full=True)
+    if _count(kept) > MAX_WORDS:
+        kept = _subtree(verb, skip, full=False)
+    words = sorted(kept, key=lambda t: t.i)
+    text = _join(words)
+    first = words[0] if words else None
+    if verb.dep_ == "relcl" and first is not None and first.tag_ in {"WDT", "WP"}:
+        # "which was fined twice" → "MFL was fined twice"
+        head = _join(sorted(_noun_phrase(verb.head), key=lambda t: t.i))
+        text = head + text[len(first.text) :]
+    parts = text.split()
+    if len(parts) > MAX_WORDS:
+        return " ".join(parts[:MAX_WORDS]).rstrip(",;:") + " …"
+    return text
+
+
+def _noun_phrase(head: Token) -> set[Token]:
+    """A noun cut to its determiner, modifiers and compounds ("the ferry's operator")."""
+    keep = {"det", "poss", "compound", "amod", "nummod", "case"}
+    return {t for t in head.subtree if t == head or (t.head == head and t.dep_ in keep)}
+
+
+def _subtree(token: Token, skip: set[int], *, full: bool) -> set[Token]:
+    out = {token} if token.i not in skip else set()
+    for child in token.children:
+        if child.i in skip or child.dep_ in LEFT_OUT or child.text in BREAKS:
+            continue
+        if child.dep_ in CLAUSE_LINKS and token.pos_ in {"VERB", "AUX"}:
+            continue
+        if not full and child.dep_ in SHORTENED and child.head.pos_ in {"VERB", "AUX"}:
+            continue
+        if not full and child.dep_ in {"prep", "acl", "relcl"}:
+            continue
+        out |= _subtree(child, skip, full=full)
+    return out
+
+
+def _count(tokens: set[Token]) -> int:
+    return sum(not t.is_punct for t in tokens)
+
+
+def _join(words: Sequence[Token]) -> str:
+    """The tokens as written, with the spaces between neighbours kept and gaps closed."""
+    out = ""
+    for k, t in enumerate(words):
+        out += t.text
+        if k + 1 < len(words):
+            out += t.whitespace_ or ("" if words[k + 1].i == t.i + 1 else " ")
+    return " ".join(out.split()).strip(" ,;:—–-")
 
 
 def _verb_of(token: Token) -> Token | None:
@@ -121,34 +285,6 @@ def _verb_of(token: Token) -> Token | None:
 def _main_verb(doc: Doc) -> Token | None:
     roots = [t for t in doc if t.head.i == t.i]
     return next((t for t in roots if t.pos_ in {"VERB", "AUX"}), None)
-
-
-def _phrase(verb: Token) -> list[Token]:
-    """Subject, verb group and object, each cut to its head words."""
-    subject = _child(verb, SUBJECTS) or _inherited_subject(verb)
-    parts = [t for t in verb.children if t.dep_ in VERB_PARTS]
-    obj = _child(verb, OBJECTS)
-    words = [*_compact(subject), *parts, verb, *_compact(obj)]
-    return sorted(set(words), key=lambda t: t.i)
-
-
-def _child(token: Token, deps: set[str]) -> Token | None:
-    return next((c for c in token.children if c.dep_ in deps), None)
-
-
-def _inherited_subject(verb: Token) -> Token | None:
-    """ "… and appeared in court": a conjoined verb shares its subject with the first."""
-    if verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i:
-        return _child(verb.head, SUBJECTS)
-    return None
-
-
-def _compact(head: Token | None) -> list[Token]:
-    """A noun phrase cut to its determiner, modifiers and head ("the ferry's captain")."""
-    if head is None:
-        return []
-    keep = {"det", "poss", "compound", "amod", "nummod", "case", "neg"}
-    return [t for t in head.subtree if t == head or (t.head == head and t.dep_ in keep)]
 
 
 def _first_words(tokens: Sequence[Token]) -> str:

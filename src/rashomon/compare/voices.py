@@ -9,8 +9,13 @@ from collections.abc import Iterator, Sequence
 
 from rashomon.records import AnalyzedArticle, CrossEntity, Fact, Quote, QuoteRef, VoiceSummary
 
-NEUTRAL_CUES = {"say", "said", "says", "tell", "told", "tells", "according to", "add", "added"}
+NEUTRAL_CUES = frozenset(
+    ("say", "said", "says", "saying", "tell", "told", "tells", "add", "added", "according to")
+)
 SAME_WORDS = 0.8  # token overlap above which two quotes of one speaker are the same words
+SAME_STATEMENT = 0.8  # share of the shorter quote's words in the other: one statement
+MIN_WORDS = 4  # words a quote needs before its words alone make it one statement
+SOME_WORDS = 0.25  # token overlap two quotes of one fact need to count as one statement
 
 
 def voices(
@@ -94,18 +99,54 @@ def _notes(
     outlets = list(dict.fromkeys(r.outlet for r in refs))
     if len(outlets) == 1 and len(articles) > 1:
         yield f"quoted only by {outlets[0]}"
-    yield from _cue_contrast(refs)
+    yield from _cue_contrast(refs, fact_of)
     yield from _wording(refs, fact_of)
 
 
-def _cue_contrast(refs: Sequence[QuoteRef]) -> Iterator[str]:
-    """'said' in one outlet, 'admitted' in another."""
-    loaded = {r.outlet: r.cue for r in refs if r.cue and r.cue.lower() not in NEUTRAL_CUES}
-    neutral = {r.outlet: r.cue for r in refs if r.cue and r.cue.lower() in NEUTRAL_CUES}
-    for outlet, cue in loaded.items():
-        others = [f"{o} “{c}”" for o, c in neutral.items() if o != outlet]
-        if others:
-            yield f"attribution verbs differ: {outlet} “{cue}”, " + ", ".join(others)
+def _cue_contrast(refs: Sequence[QuoteRef], fact_of: dict[tuple[str, int], str]) -> Iterator[str]:
+    """One statement of one speaker introduced with different verbs by different outlets
+    ("told reporters" / "admitted"), at least one of them not a neutral verb. Two quotes are
+    one statement when they share most words, or belong to one fact and share some."""
+    seen: set[frozenset[str]] = set()
+    for x, y in itertools.combinations(refs, 2):
+        if x.outlet == y.outlet or not (x.cue and y.cue) or _cue_key(x) == _cue_key(y):
+            continue
+        if (_neutral(x) and _neutral(y)) or not _same_statement(x, y, fact_of):
+            continue
+        pair = frozenset({f"{x.outlet}\t{x.cue}", f"{y.outlet}\t{y.cue}"})
+        if pair in seen:
+            continue
+        seen.add(pair)
+        first, second = (x, y) if _neutral(x) else (y, x)
+        words = min((x.text, y.text), key=len)
+        yield (
+            f"same statement, different verbs: {first.outlet} “{first.cue}”, "
+            f"{second.outlet} “{second.cue}” — “{_excerpt(words)}”"
+        )
+
+
+def _cue_key(r: QuoteRef) -> str:
+    return " ".join(r.cue.lower().split())
+
+
+def _neutral(r: QuoteRef) -> bool:
+    return _cue_key(r) in NEUTRAL_CUES
+
+
+def _same_statement(x: QuoteRef, y: QuoteRef, fact_of: dict[tuple[str, int], str]) -> bool:
+    """The shorter quote's words nearly all in the longer one ("We do not yet know the cause"
+    in "We do not yet know the cause, and I will not guess"), or one fact and some words."""
+    if _contained(x.text, y.text) >= SAME_STATEMENT:
+        return True
+    overlap = _overlap(x.text, y.text)
+    fact = fact_of.get((x.article, x.start))
+    return fact is not None and fact == fact_of.get((y.article, y.start)) and overlap >= SOME_WORDS
+
+
+def _excerpt(text: str, words: int = 12) -> str:
+    """The quote's first words, without its quotation marks and closing comma."""
+    parts = re.sub(r"[“”\"]", "", text).strip(" ,;:").split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
 def _wording(refs: Sequence[QuoteRef], fact_of: dict[tuple[str, int], str]) -> Iterator[str]:
@@ -117,6 +158,13 @@ def _wording(refs: Sequence[QuoteRef], fact_of: dict[tuple[str, int], str]) -> I
             continue
         if _overlap(x.text, y.text) < SAME_WORDS:
             yield f"quoted differently: {x.outlet} “{x.text}” / {y.outlet} “{y.text}”"
+
+
+def _contained(a: str, b: str) -> float:
+    """Share of the shorter text's words found in the other; 0 for fewer than MIN_WORDS."""
+    x, y = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
+    small, large = (x, y) if len(x) <= len(y) else (y, x)
+    return len(small & large) / len(small) if len(small) >= MIN_WORDS else 0.0
 
 
 def _overlap(a: str, b: str) -> float:

@@ -34,10 +34,14 @@ def parse_feed(data: bytes, where: str) -> list[Entry]:
         detail = f" ({str(reason).strip()[:120]})" if reason else ""
         raise InputError(f"not a valid RSS or Atom feed{detail}", where=where)
     feed_title = str(parsed.feed.get("title", "")).strip()
-    return [
+    entries = [
         _entry(raw, f"{where} entry {n}", feed_title)
         for n, raw in enumerate(parsed.entries, start=1)
     ]
+    if parsed.get("bozo") and not any(e.link or e.text.strip() for e in entries):
+        reason = str(parsed.get("bozo_exception", "")).strip()[:120]
+        raise InputError(f"the feed is malformed ({reason or 'cut short'})", where=where)
+    return entries
 
 
 def _entry(raw: Any, where: str, feed_title: str) -> Entry:

@@ -177,6 +177,15 @@ class Fetcher:
             self._check_robots(url)
         return self._with_retries(url, conditional=True, limit=self.options.max_bytes)
 
+    def forget(self, url: str) -> None:
+        """Drop the validators kept for ``url``, so the next run fetches it in full.
+
+        For a page that could not be used: a later run reports (or reads) it again instead of
+        skipping it as unchanged, and a feed with an entry that failed is read again.
+        """
+        if self.cache is not None and self.cache.get(url) is not None:
+            self.cache.put(url, Validators())
+
     # ------------------------------------------------------------------ retries and redirects
 
     def _with_retries(self, url: str, *, conditional: bool, limit: int) -> Response:
@@ -329,10 +338,12 @@ class Fetcher:
         if origin not in self._robots:
             self._robots[origin] = self._load_robots(origin)
         rules = self._robots[origin]
-        if isinstance(rules, str):
+        if isinstance(rules, str) and rules.startswith("HTTP "):
             raise FetchError(
                 f"robots.txt is unreachable ({rules}), so nothing is fetched", where=url
             )
+        if isinstance(rules, str):
+            raise FetchError(f"the site cannot be reached: {rules}", where=url)
         if not rules.can_fetch(ROBOTS_AGENT, url):
             raise FetchError("robots.txt does not allow rashomon to fetch this page", where=url)
 

@@ -126,7 +126,11 @@ class Reader:
         charset: str | None = None,
     ) -> Iterator[Item]:
         if kind == "text":
-            yield self.finish(read_text(decode(data, where, charset), where, stem))
+            text = decode(data, where, charset)
+            if _mostly_urls(text):  # a list of URLs with a typo in it: say which line
+                yield from self.url_list(text, where)
+            else:
+                yield self.finish(read_text(text, where, stem))
         elif kind == "html":
             yield self.finish(
                 read_html(decode(data, where, charset), where, url, stem, self.min_words)
@@ -168,6 +172,23 @@ class Reader:
     # ------------------------------------------------------------------ the web
 
     def url(self, url: str) -> Iterator[Item]:
+        """The articles at ``url``. When a part of it fails, the validators of ``url`` are
+        forgotten, so the next run reads it again instead of skipping it as unchanged."""
+        failed = False
+        try:
+            for item in self.url_items(url):
+                failed = failed or _failed(item)
+                yield item
+        except NotModified:
+            raise
+        except RashomonError:
+            failed = True
+            raise
+        finally:
+            if failed:
+                self.fetcher.forget(url)
+
+    def url_items(self, url: str) -> Iterator[Item]:
         response = self.fetcher.get(url)
         kind = kind_of_response(response)
         yield from self.document(
@@ -207,9 +228,12 @@ class Reader:
             return self.finish(fallback)
         try:
             return self.finish(self.entry_page(entry))
-        except (NotModified, LanguageError):
+        except NotModified:
             raise
-        except InputError as exc:
+        except RashomonError as exc:
+            self.fetcher.forget(entry.link)  # read it again next time
+            if isinstance(exc, LanguageError) or not isinstance(exc, InputError):
+                raise
             if not entry.text.strip():
                 raise
             note = f"the page could not be read ({exc.message}); the feed's text was used"
@@ -232,6 +256,18 @@ def attempt(make: Callable[[], Article]) -> Item:
         return make()
     except RashomonError as exc:
         return exc
+
+
+def _mostly_urls(text: str) -> bool:
+    """True when at least two lines, and most of them, are nothing but an http(s) URL."""
+    lines = [line.strip() for line in text.splitlines()]
+    lines = [line for line in lines if line and not line.startswith("#")]
+    urls = sum(1 for line in lines if is_url(line))
+    return urls >= 2 and urls * 2 > len(lines)
+
+
+def _failed(item: Item) -> bool:
+    return isinstance(item, RashomonError) and not isinstance(item, NotModified)
 
 
 def kind_of_response(response: Response) -> Kind:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -25,7 +24,6 @@ class Page:
 def iter_pages(stream: BinaryIO, where: str) -> Iterator[Page | InputError]:
     """Each HTML page of an archive, or an error for a record (or a tail) that is damaged."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     number = 0
     try:
@@ -33,7 +31,7 @@ def iter_pages(stream: BinaryIO, where: str) -> Iterator[Page | InputError]:
             page = _page(record, f"{where} record {number}")
             if page is not None:
                 yield page
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as exc:
+    except Exception as exc:  # warcio raises many kinds of error on damaged input
         yield InputError(
             f"the archive is damaged after record {number} ({_short(exc)}); the rest is skipped",
             where=where,
@@ -50,11 +48,14 @@ def _page(record: Any, where: str) -> Page | InputError | None:
     url = str(record.rec_headers.get_header("WARC-Target-URI") or "")
     try:
         body = record.content_stream().read()
-    except (EOFError, OSError, ValueError, zlib.error) as exc:
+    except Exception as exc:  # as above
         return InputError(f"the record is damaged ({_short(exc)})", where=f"{where} ({url})")
     charset = params.partition("charset=")[2].strip("\"' ;") or None
     return Page(where=f"{where} ({url})", url=url, charset=charset, body=body)
 
 
 def _short(exc: Exception) -> str:
+    """The reason warcio gives, or a plain one when it failed on a malformed header."""
+    if isinstance(exc, (AttributeError, KeyError, TypeError, IndexError)):
+        return "malformed record headers"
     return (str(exc).strip() or type(exc).__name__)[:160]

@@ -33,6 +33,7 @@ from rashomon.records import (
     TimelineEntry,
     VoiceSummary,
 )
+from rashomon.render.text import when
 
 RANK = {"none": 0, "exclusive": 1, "agreed": 2, "conflict": 3}
 MARKERS = {"agreed": "●", "exclusive": "◆", "conflict": "✖"}
@@ -465,9 +466,9 @@ def _timeline(c: Comparison, index: Index) -> str:
 def _moment(t: TimelineEntry, index: Index) -> str:
     sources = ", ".join(_cite_outlet(r, index) for r in t.sources)
     said = "; ".join(f"<q>{esc(e)}</q>" for e in dict.fromkeys(t.expressions))
-    shown = {"year": t.date[:4], "month": t.date[:7]}.get(t.granularity, t.date)
+    machine = {"year": t.date[:4], "month": t.date[:7]}.get(t.granularity, t.date)
     return (
-        f'<li><time datetime="{esc(shown)}">{esc(shown)}</time> '
+        f'<li><time datetime="{esc(machine)}">{esc(when(t.date, t.granularity))}</time> '
         f'<span class="label">{esc(t.label)}</span> '
         f'<span class="who">{sources}</span> <span class="said">{said}</span></li>'
     )

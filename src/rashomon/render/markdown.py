@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from rashomon.records import ClaimRef, Comparison
+from rashomon.render.text import when
 
 SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -112,7 +113,7 @@ def _timeline(c: Comparison, names: dict[str, str]) -> Iterable[str]:
     for t in c.timeline:
         who = ", ".join(dict.fromkeys(names[r.article] for r in t.sources))
         said = "; ".join(f"“{md(e)}”" for e in dict.fromkeys(t.expressions))
-        yield f"- **{t.date}** {md(t.label)} — {md(who)} ({said})"
+        yield f"- **{when(t.date, t.granularity)}** {md(t.label)} — {md(who)} ({said})"
 
 
 def _cite(r: ClaimRef) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import textwrap
 from collections.abc import Iterable, Sequence
 
@@ -207,8 +209,23 @@ def _timeline(c: Comparison, names: dict[str, str]) -> str:
     for t in c.timeline:
         who = ", ".join(dict.fromkeys(names[r.article] for r in t.sources))
         said = "; ".join(f"“{e}”" for e in dict.fromkeys(t.expressions))
-        lines.append(_wrap(f" {t.date:<11} {t.label}   [{who}: {said}]", 13))
+        lines.append(_wrap(f" {when(t.date, t.granularity):<13} {t.label}   [{who}: {said}]", 15))
     return "\n".join(lines)
+
+
+def when(date: str, granularity: str) -> str:
+    """A date as precise as it is: "2011", "January 2026", "week of 2026-03-02", "2026-03-03"."""
+    try:
+        day = dt.date.fromisoformat(date)
+    except ValueError:
+        return date
+    if granularity == "year":
+        return f"{day.year}"
+    if granularity == "month":
+        return f"{calendar.month_name[day.month]} {day.year}"
+    if granularity == "week":
+        return f"week of {date}"
+    return date
 
 
 def _summary(c: Comparison, names: dict[str, str]) -> str:

@@ -45,7 +45,10 @@ def export(store: Store, fmt: str, out: TextIO | Path) -> int:
         raise StoreError(f"unknown export format {fmt!r} (use {', '.join(FORMATS)})")
     if fmt == "parquet":
         if not isinstance(out, Path):
-            raise StoreError("Parquet is written to a file: give an output path")
+            raise StoreError(
+                "Parquet is written to a file, not to the terminal",
+                hint="give an output file: rashomon export --format parquet -o articles.parquet",
+            )
         return _parquet(rows(store), out)
     if isinstance(out, Path):
         with out.open("w", encoding="utf-8", newline="") as stream:

@@ -154,7 +154,7 @@ def story(
     """A story: its articles and copies, then the whole comparison report."""
     strip = (
         f'<div class="page strip"><p class="crumbs"><a href="/">All stories</a> › '
-        f"story {row.id} · {_span(row)}</p>\n{_article_links(articles)}</div>"
+        f"story {row.id} · {_span(row)}</p>\n{_article_links(articles, analyzed)}</div>"
     )
     if comparison is None:
         note = f'<p class="problem">No comparison: {esc(problem)}</p>'
@@ -163,10 +163,14 @@ def story(
     return layout(row.title or "Story", strip + render_body(comparison, analyzed), script=True)
 
 
-def _article_links(articles: Sequence[ArticleRow]) -> str:
+def _article_links(articles: Sequence[ArticleRow], analyzed: Sequence[AnalyzedArticle]) -> str:
+    """The story's articles; in a large story, those left out of the comparison say so."""
+    compared = {a.article.id for a in analyzed}
     items = []
     for article_id, outlet, copy_of in articles:
         copy = f' <span class="copy">copy of {esc(copy_of)}</span>' if copy_of else ""
+        if compared and not copy_of and article_id not in compared:
+            copy = ' <span class="copy">not in the comparison</span>'
         href = f"/article/{quote(article_id, safe='')}"
         items.append(f'<li><a href="{esc(href)}">{esc(outlet)}</a> {esc(article_id)}{copy}</li>')
     summary = f"<summary>{_count(len(items), 'article')}</summary>"

@@ -1,0 +1,59 @@
+"""Voices: how outlets introduce one speaker's words."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.compare.voices import _cue_contrast
+from rashomon.records import QuoteRef
+
+
+def quote(outlet: str, cue: str, text: str, start: int = 0) -> QuoteRef:
+    return QuoteRef(outlet, outlet, "Rossi", cue, text, start, start + len(text), True)
+
+
+def test_one_statement_with_different_verbs_is_noted() -> None:
+    refs = [
+        quote("Wire", "told", "“We do not yet know the cause, and I will not guess,” she told"),
+        quote("View", "admitted", "“We do not yet know the cause,”"),
+    ]
+    assert list(_cue_contrast(refs, {})) == [
+        "same statement, different verbs: Wire “told”, View “admitted” — "
+        "“We do not yet know the cause”"
+    ]
+
+
+@pytest.mark.parametrize(
+    "refs",
+    [
+        # two different statements of one speaker: the verbs say nothing about each other
+        [
+            quote("Wire", "added", "that a commission would report by the end of April"),
+            quote("View", "has promised", "that the state will pay the families of the dead"),
+        ],
+        # one statement, neutral verbs on both sides
+        [
+            quote("Wire", "said", "We do not yet know the cause"),
+            quote("View", "told", "We do not yet know the cause"),
+        ],
+        # one outlet with two verbs is not a difference between outlets
+        [
+            quote("View", "said", "We do not yet know the cause"),
+            quote("View", "admitted", "We do not yet know the cause", 50),
+        ],
+        # too few words to call two quotes one statement
+        [quote("Wire", "said", "“No.”"), quote("View", "insisted", "“No.”")],
+    ],
+)
+def test_finds_nothing(refs: list[QuoteRef]) -> None:
+    assert list(_cue_contrast(refs, {})) == []
+
+
+def test_one_fact_with_some_shared_words_is_one_statement() -> None:
+    refs = [
+        quote("Wire", "said", "the state will pay relatives of the victims within 30 days"),
+        quote("View", "has promised", "the state will pay the families of the dead"),
+    ]
+    facts = {("Wire", 0): "f1", ("View", 0): "f1"}
+    [note] = _cue_contrast(refs, facts)
+    assert note.startswith("same statement, different verbs: Wire “said”, View “has promised”")
