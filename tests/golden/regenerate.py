@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-EXAMPLES = HERE.parent.parent / "examples"
+ROOT = HERE.parent.parent
+EXAMPLES = ROOT / "examples"
 
 
 def sources() -> list[Path]:
@@ -36,7 +37,8 @@ def outputs() -> dict[str, str]:
     }
     files["ferry.comparison.json"] = _json(to_json(comparison))
     files["ferry.comparison.txt"] = render(comparison, "text", analyzed)
-    return files
+    # Source paths relative to the checkout, so the files match wherever it lies.
+    return {name: text.replace(f"{ROOT}/", "") for name, text in files.items()}
 
 
 def _json(data: object) -> str:
