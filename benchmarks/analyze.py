@@ -149,7 +149,7 @@ def breakdown(articles: list[Article]) -> None:
     pairs = list(zip(articles, docs, strict=True))
     readers = {
         "analysis, all of it (`analyze_doc`)": lambda a, d: analyze_doc(a, d),
-        "`doc.text`, one call (the readers call it many times)": lambda a, d: d.text,
+        "`doc.text`, one call (built once per article, the readers share it)": lambda a, d: d.text,
         "reader: entities": lambda a, d: entities.extract(d),
         "reader: attribution": lambda a, d: attribution.extract(d),
         "reader: claims (with attribution)": lambda a, d: claims.split(d, attribution.extract(d)),

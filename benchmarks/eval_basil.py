@@ -1,11 +1,15 @@
 """The full comparison on BASIL: 100 events, each told by Fox News, the NY Times and HuffPost.
 
     python benchmarks/eval_basil.py               # facts, agreed/exclusive, conflicts per triple
-    python benchmarks/eval_basil.py --sample 30   # also write a hand-check sample (seeded)
+    python benchmarks/eval_basil.py --sample 30   # also write a hand-check sample (seeded):
+                                                  # conflicts, differences, exclusive facts with
+                                                  # the nearest claims of the other articles,
+                                                  # and two-thirds as many agreed facts
     python benchmarks/eval_basil.py --counts 40   # also write counts with predicates to judge
 
 BASIL states no licence: it is read from ../shared/eval-data/basil at run time, never shipped.
-Articles are analysed with rashomon.analyze (cached in the temp folder). Facts, differences and
+Articles are analysed with rashomon.analyze (cached in the temp folder, keyed by the analysis
+source code so that a changed analyser is never read from an old cache). Facts, differences and
 conflicts are built as ``rashomon.compare.compare_articles`` builds them (``--full`` runs the
 whole comparison, with voices, timeline and summary).
 """
@@ -14,23 +18,37 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import random
 import statistics
 import tempfile
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
+import rashomon
 from rashomon.analyze import analyze_article
-from rashomon.compare import align, compare_articles, conflicts, differences
+from rashomon.compare import align, compare_articles, conflicts, differences, related
 from rashomon.embed import embed
 from rashomon.records import AnalyzedArticle, Article, Comparison, Fact, from_json, to_json
 
 ROOT = Path(__file__).resolve().parents[2] / "shared" / "eval-data" / "basil" / "articles"
-CACHE = Path(tempfile.gettempdir()) / "rashomon_basil_v3"  # v3: quantities with predicates, odds
+
+
+def _code_key() -> str:
+    """A short hash of the analysis code and records, so a changed analyser gets a new cache."""
+    package = Path(rashomon.__file__).parent
+    digest = hashlib.sha1()
+    for path in sorted([*(package / "analyze").glob("*.py"), package / "records.py"]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+CACHE = Path(tempfile.gettempdir()) / f"rashomon_basil_{_code_key()}"
 OUTLETS = {"fox": "Fox News", "nyt": "New York Times", "hpo": "HuffPost"}
 
 
@@ -54,7 +72,7 @@ def triples() -> dict[str, list[Article]]:
 
 
 def analysed(articles: Sequence[Article]) -> list[AnalyzedArticle]:
-    CACHE.mkdir(exist_ok=True)
+    CACHE.mkdir(parents=True, exist_ok=True)
     out = []
     for article in articles:
         path = CACHE / f"{article.id}.json"
@@ -70,8 +88,12 @@ def analysed(articles: Sequence[Article]) -> list[AnalyzedArticle]:
 def facts_and_conflicts(analyzed: Sequence[AnalyzedArticle]) -> Comparison:
     """The facts (with differences) and conflicts of a comparison, as compare_articles builds
     them, without the other views."""
-    facts = differences.with_differences(align.align(analyzed), analyzed)
-    found = conflicts.find_conflicts(facts, analyzed)
+    articles, _ = related.usable(analyzed, force=True)
+    facts = [
+        replace(f, differences=tuple(differences.differences(f, articles)))
+        for f in align.align(articles)
+    ]
+    found = conflicts.find_conflicts(facts, articles)
     return Comparison((), tuple(facts), tuple(found), (), (), (), (), (), ())
 
 
@@ -115,17 +137,22 @@ def report(results: Sequence[tuple[list[AnalyzedArticle], Comparison, float]]) -
         for k in c.conflicts
     )
     print(f"| of which between two differently named sources | {sources} |")
-    seconds = statistics.mean(t for *_, t in results)
-    print(f"| compare time per triple (mean, warm) | {seconds:.2f} s |")
+    seconds = [t for *_, t in results]
+    print(f"| compare time per triple (median / mean / max, warm) | "
+          f"{statistics.median(seconds):.2f} / {statistics.mean(seconds):.2f} / "
+          f"{max(seconds):.2f} s |")  # fmt: skip
 
 
 def sample(results: Sequence[tuple[list[AnalyzedArticle], Comparison, float]], k: int) -> str:
-    """A seeded sample of conflicts and exclusive facts, with context to judge them by hand."""
+    """A seeded sample of conflicts, differences, exclusive and agreed facts, with context to
+    judge them by hand: every claim with its article, and for an exclusive fact the nearest
+    claims of each other article with their cosine."""
     conflicts = [(an, c, k_) for an, c, _ in results for k_ in c.conflicts]
     exclusive = [(an, c, f) for an, c, _ in results for f in c.facts if f.status == "exclusive"]
-    lines = ["# Conflicts"]
+    agreed = [(an, c, f) for an, c, _ in results for f in c.facts if f.status == "agreed"]
+    lines = [f"# Conflicts ({len(conflicts)})"]
     for n, (_, _, k_) in enumerate(random.Random(13).sample(conflicts, min(k, len(conflicts))), 1):
-        lines.append(f"\n## C{n} [{k_.kind}, {k_.confidence}] {k_.explanation}")
+        lines.append(f"\n## C{n} [{k_.kind}, {k_.confidence:.2f}] {k_.explanation}")
         lines += [f"- A ({k_.a.article}, {k_.a.speaker}): {k_.a.text}"]
         lines += [f"- B ({k_.b.article}, {k_.b.speaker}): {k_.b.text}"]
     diffs = [(f, d) for _, c, _ in results for f in c.facts for d in f.differences]
@@ -133,23 +160,35 @@ def sample(results: Sequence[tuple[list[AnalyzedArticle], Comparison, float]], k
     for n, (f, d) in enumerate(random.Random(17).sample(diffs, min(k, len(diffs))), 1):
         lines.append(f"\n## D{n} [{d.kind}] {d.explanation}")
         lines += [f"- {c.article}: {c.text}" for c in f.claims]
-    lines.append("\n# Exclusive facts")
+    lines.append(f"\n# Exclusive facts ({len(exclusive)})")
     for n, (an, _, f) in enumerate(random.Random(31).sample(exclusive, min(k, len(exclusive))), 1):
         lines += [f"\n## X{n} only in {f.outlets[0]}: {f.label}"]
+        lines += [f"- claim ({c.article}, {c.speaker}): {c.text}" for c in f.claims]
         lines += [f"- nearest in {o}: {t} ({s:.2f})" for o, t, s in _nearest(f, an)]
+    lines.append(f"\n# Agreed facts ({len(agreed)})")
+    m = max(1, 2 * k // 3)
+    for n, (_, _, f) in enumerate(random.Random(41).sample(agreed, min(m, len(agreed))), 1):
+        vectors = embed([c.text for c in f.claims])
+        low = float((vectors @ vectors.T).min())
+        lines += [f"\n## A{n} {'/'.join(f.outlets)} (lowest cosine {low:.2f}): {f.label}"]
+        lines += [f"- {c.article} ({c.speaker}): {c.text}" for c in f.claims]
     return "\n".join(lines)
 
 
-def _nearest(fact: Fact, analyzed: Sequence[AnalyzedArticle]) -> list[tuple[str, str, float]]:
-    """The most similar claim of each other article, to check the fact is really missing there."""
+def _nearest(
+    fact: Fact, analyzed: Sequence[AnalyzedArticle], top: int = 3
+) -> list[tuple[str, str, float]]:
+    """The ``top`` most similar claims of each other article, to check the fact is really
+    missing there."""
     out = []
     label = embed([fact.label])[0]
     for a in analyzed:
         if a.article.outlet in fact.outlets or not a.claims:
             continue
         vectors = embed([c.text for c in a.claims])
-        best = int(np.argmax(vectors @ label))
-        out.append((a.article.outlet, a.claims[best].text, float(vectors[best] @ label)))
+        scores = vectors @ label
+        for best in np.argsort(-scores)[:top]:
+            out.append((a.article.id, a.claims[int(best)].text, float(scores[int(best)])))
     return out
 
 
@@ -175,6 +214,7 @@ def main() -> None:
     a = parser.parse_args()
     results = run(a.limit, a.full)
     report(results)
+    print(f"analyses cached in {CACHE}")
     if a.counts:
         Path(a.out).with_name("counts.md").write_text(counts(results, a.counts))
         print(f"counts written to {Path(a.out).with_name('counts.md')}")

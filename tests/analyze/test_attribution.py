@@ -133,6 +133,11 @@ FINDS = [
         "According to the coast guard, the ferry carried 214 passengers.",
         [("the coast guard", "According to", "the ferry carried 214 passengers", False)],
     ),
+    # an agency that relays a quotation is not its speaker
+    (
+        '"The port must stay open," Rossi said, according to Reuters.',
+        [("Rossi", "said", '"The port must stay open,"', True)],
+    ),
     (
         "In a statement, the ministry said it would appeal.",
         [("the ministry", "said", "it would appeal", False)],
@@ -176,6 +181,7 @@ NOTHING = [
     "The ferry left port at noon and reached the island at dusk.",
     "Update: The story has been corrected.",
     "Who decided that the bridge could stay closed?",  # a question names no speaker
+    "Nobody in the ministry wants to hear that.",  # "nobody" asserts nothing
     "",
 ]
 

@@ -139,14 +139,26 @@ def _speaker(text: str, a: Attribution | None) -> str | None:
             "Residents praised the lifeguards.",
             [("Residents praised the lifeguards", "Residents")],
         ),
+        # "nobody" asserts nothing: the outlet says that nobody spoke
         (
             "Nobody at the council has said whether the levee was inspected.",
-            [
-                (
-                    "Nobody at the council has said whether the levee was inspected",
-                    "Nobody at the council",
-                )
-            ],
+            [("Nobody at the council has said whether the levee was inspected.", None)],
+        ),
+        # a verbless line still states something
+        (
+            "Ferry strikes cargo ship in fog on the Tagus",
+            [("Ferry strikes cargo ship in fog on the Tagus", None)],
+        ),
+        (
+            "Rescue at Montijo pier after collision",
+            [("Rescue at Montijo pier after collision", None)],
+        ),
+        ("Where did it happen? A military base.", [("Where did it happen?", None)]),
+        ("By Ana Lopes", []),
+        # content with no verb of its own is a claim with its cue and speaker
+        (
+            "A jury found the mayor guilty of fraud on Thursday.",
+            [("A jury found the mayor guilty of fraud on Thursday.", "A jury")],
         ),
         # an attribution inside a subordinate clause is part of the outlet's claim
         (

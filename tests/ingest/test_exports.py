@@ -11,6 +11,7 @@ def test_exported_names() -> None:
     assert sorted(ingest.__all__) == [
         "Failure",
         "MemoryCache",
+        "Unchanged",
         "ValidatorCache",
         "Validators",
         "iter_sources",
@@ -26,5 +27,5 @@ def test_signatures() -> None:
     assert str(inspect.signature(ingest.iter_sources)) == (
         "(sources: 'Iterable[str]', options: 'Options | None' = None, *, "
         "outlet: 'str | None' = None, published: 'dt.date | None' = None, "
-        "cache: 'ValidatorCache | None' = None) -> 'Iterator[Article | Failure]'"
+        "cache: 'ValidatorCache | None' = None) -> 'Iterator[Article | Failure | Unchanged]'"
     )

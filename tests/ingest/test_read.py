@@ -108,7 +108,10 @@ def test_the_date_can_come_from_the_dateline(tmp_path: Path) -> None:
 def test_a_dateline_with_a_year_needs_no_guess(tmp_path: Path) -> None:
     path = write(tmp_path, "ferry.txt", f"LISBON, March 3, 2025 (Reuters) - {BODY}")
     (article,) = read(str(path))
-    assert (article.published, article.warnings) == (dt.date(2025, 3, 3), ())
+    assert (article.published, article.warnings) == (
+        dt.date(2025, 3, 3),
+        ("the date comes from the dateline 'LISBON, March 3, 2025 (Reuters)'",),
+    )
 
 
 def test_given_outlet_and_date_win(tmp_path: Path) -> None:

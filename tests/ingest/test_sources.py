@@ -12,7 +12,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from rashomon.errors import InputError
-from rashomon.ingest import MemoryCache, iter_sources, read
+from rashomon.ingest import MemoryCache, Unchanged, iter_sources, read
 from rashomon.records import Article, Failure
 
 if TYPE_CHECKING:
@@ -224,13 +224,35 @@ def test_a_batch_keeps_the_good_and_reports_the_bad(tmp_path: Path, server: Serv
     assert items[2] == Failure(server.base + "/nowhere", "HTTP 404 Not Found", "FetchError")
 
 
-def test_unchanged_pages_are_skipped_with_a_cache(server: Server) -> None:
+def test_an_unchanged_page_is_reported_as_unchanged_not_dropped(server: Server) -> None:
     url = server.page("/news/ferry")
     server.routes["/news/ferry"][0].headers["ETag"] = '"v1"'
     server.then("/news/ferry", status=304)
     cache = MemoryCache()
-    assert len(list(iter_sources([url], server.options, cache=cache))) == 1
-    assert list(iter_sources([url], server.options, cache=cache)) == []
+    (first,) = iter_sources([url], server.options, cache=cache)
+    assert isinstance(first, Article)
+    assert list(iter_sources([url], server.options, cache=cache)) == [Unchanged(url)]
+    assert server.requests[-1][1]["If-None-Match"] == '"v1"'
+
+
+def test_a_feed_entry_whose_page_is_unchanged_is_reported_as_unchanged(server: Server) -> None:
+    page = server.page("/news/ferry")
+    server.routes["/news/ferry"][0].headers["Last-Modified"] = "Tue, 03 Mar 2026 09:00:00 GMT"
+    server.then("/news/ferry", status=304)
+    feed = server.add(
+        "/feed.xml",
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Tagus Wire</title>'
+        f"<item><title>Ferry sinks</title><link>{page}</link></item></channel></rss>",
+        Content_Type="application/rss+xml",
+    )
+    cache = MemoryCache()
+    assert [type(i).__name__ for i in iter_sources([feed], server.options, cache=cache)] == [
+        "Article"
+    ]
+    again = list(iter_sources([feed], server.options, cache=cache))
+    assert again == [Unchanged(page)]
+    headers = [h for path, h in server.requests if path == "/news/ferry"][-1]
+    assert headers["If-Modified-Since"] == "Tue, 03 Mar 2026 09:00:00 GMT"
 
 
 def test_a_language_error_is_reported_by_kind(tmp_path: Path) -> None:

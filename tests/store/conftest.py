@@ -19,8 +19,8 @@ DAY = dt.date(2024, 5, 2)
 Add = Callable[..., None]
 
 
-def processed(article_id: str, text: str) -> Processed:
-    article = Article(id=article_id, outlet=f"outlet-{article_id}", text=text, published=DAY)
+def processed(article_id: str, text: str, published: dt.date | None = DAY) -> Processed:
+    article = Article(id=article_id, outlet=f"outlet-{article_id}", text=text, published=published)
     analysis = AnalyzedArticle(article, (), (), (), (), (), GenreCall("report", 0, 0, 0, 0, 0))
     vector = np.eye(384, dtype=np.float32)[0]
     return Processed(
@@ -36,10 +36,13 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def add(store: Store) -> Add:
-    """Store an article with ``text`` (as a copy of ``copy_of`` when given)."""
+    """Store an article with ``text`` (as a copy of ``copy_of`` when given), published on
+    ``published`` (None: no known date)."""
 
-    def add_one(article_id: str, text: str, copy_of: str | None = None) -> None:
-        item = processed(article_id, text)
+    def add_one(
+        article_id: str, text: str, copy_of: str | None = None, published: dt.date | None = DAY
+    ) -> None:
+        item = processed(article_id, text, published)
         with store.transaction():
             store.add(
                 item,

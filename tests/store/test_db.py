@@ -13,6 +13,7 @@ from rashomon.errors import StoreError
 from rashomon.ingest.fetch import Validators
 from rashomon.records import Article
 from rashomon.store import Store, StoreValidators, content_hash
+from rashomon.store.db import UNDATED
 from rashomon.store.schema import MIGRATIONS
 from rashomon.stories import dedup
 
@@ -129,3 +130,91 @@ def test_story_search_by_words_outlet_and_day(store: Store, add: Add) -> None:
     assert store.find_stories(query="volcano") == []
     with pytest.raises(StoreError, match="cannot search"):
         store.find_stories(query='"unclosed')
+
+
+# ----------------------------------------------------------------------------- unknown dates
+
+
+def story_of(store: Store, *ids: str) -> int:
+    with store.transaction():
+        story = store.new_story()
+        store.assign(story, list(ids))
+        store.refresh(story)
+    return story
+
+
+def test_an_undated_article_has_no_day(store: Store, add: Add) -> None:
+    add("a1", BRIDGE, published=None)
+    assert store.article("a1").published is None
+    assert store.days(["a1"]) == {"a1": None}
+
+
+def test_an_undated_article_does_not_stretch_its_storys_span(store: Store, add: Add) -> None:
+    add("a1", BRIDGE)
+    add("a2", BRIDGE + " Later.", published=None)
+    row = store.story_row(story_of(store, "a1", "a2"))
+    assert (row.start_day, row.end_day, row.first, row.last, row.size) == (
+        "2024-05-02",
+        "2024-05-02",
+        "2024-05-02",
+        "2024-05-02",
+        2,
+    )
+    assert [a for a, _, _ in store.story_articles(row.id)] == ["a1", "a2"]
+
+
+def test_a_story_of_undated_articles_has_no_span(store: Store, add: Add) -> None:
+    add("a1", BRIDGE, published=None)
+    row = store.story_row(story_of(store, "a1"))
+    assert (row.start_day, row.end_day, row.first, row.last) == (UNDATED, UNDATED, None, None)
+
+
+def test_since_lists_only_stories_known_to_run_then(store: Store, add: Add) -> None:
+    add("a1", BRIDGE)
+    add("b1", FLOODS, published=None)
+    dated, undated = story_of(store, "a1"), story_of(store, "b1")
+    assert store.find_stories() == [dated, undated]  # most recent first, unknown last
+    assert store.find_stories(since="2024-05-01") == [dated]
+    assert store.find_stories(undated=True) == [undated]
+    assert store.find_stories(undated=True, query="bridge") == []
+
+
+def test_undated_stories_are_in_every_time_window(store: Store, add: Add) -> None:
+    add("a1", BRIDGE)
+    add("b1", FLOODS, published=None)
+    dated, undated = story_of(store, "a1"), story_of(store, "b1")
+    assert [s.id for s in store.stories_between("2030-01-01", "2030-01-31")] == [undated]
+    assert [s.id for s in store.stories_between("2024-05-01", "2024-05-03")] == [dated, undated]
+    assert [s.id for s in store.stories_between(None, None)] == [dated, undated]
+
+
+def test_migration_2_forgets_the_ingest_day_given_to_undated_articles(tmp_path: Path) -> None:
+    """A store written before dates could be unknown gave an undated article the day it was
+    ingested; opening it now leaves that article undated and its story's span to the rest."""
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for statement in MIGRATIONS[0].split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(
+        "INSERT INTO stories (id, title, start_day, end_day, first, last, size, version,"
+        " centroid) VALUES (1, 't', '2024-05-02', '2026-11-23', '2024-05-02', '2024-05-02',"
+        " 2, 1, x''), (2, 'u', '2026-11-23', '2026-11-23', NULL, NULL, 1, 1, x'')"
+    )
+    rows = [
+        ("a1", "2024-05-02", "2024-05-02", 1),
+        ("a2", None, "2026-11-23", 1),
+        ("b1", None, "2026-11-23", 2),
+    ]
+    for article_id, published, day, story in rows:
+        conn.execute(
+            "INSERT INTO articles (id, hash, outlet, title, url, published, day, source, record,"
+            " story, added) VALUES (?, ?, 'o', '', '', ?, ?, '', '{}', ?, '')",
+            (article_id, article_id, published, day, story),
+        )
+    conn.close()
+    with Store(path) as store:
+        assert store.days(["a1", "a2", "b1"]) == {"a1": "2024-05-02", "a2": None, "b1": None}
+        spans = store.query("SELECT id, start_day, end_day FROM stories ORDER BY id")
+        assert [tuple(r) for r in spans] == [(1, "2024-05-02", "2024-05-02"), (2, "", "")]

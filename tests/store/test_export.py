@@ -52,12 +52,25 @@ def test_parquet(filled: Store, tmp_path: Path) -> None:
 def test_empty_store_exports_nothing(store: Store) -> None:
     out = io.StringIO()
     assert export_articles(store, "csv", out) == 0
-    assert out.getvalue().strip() == ",".join(
-        ["id", "outlet", "title", "url", "published", "source", "story", "copy_of", "text"]
-    )
+    header = "id,outlet,title,url,published,date_source,source,story,copy_of,text"
+    assert out.getvalue().strip() == header
 
 
 @pytest.mark.parametrize("fmt", ["xml", "parquet"])
 def test_bad_requests(filled: Store, fmt: str) -> None:
     with pytest.raises(StoreError):
         export_articles(filled, fmt, io.StringIO())
+
+
+def test_an_undated_article_is_exported_with_no_date_and_says_so(
+    store: Store, add: Callable[..., None]
+) -> None:
+    add("a1", TEXT)
+    add("b1", "Floods closed three schools in the valley on Friday morning.", published=None)
+    out = io.StringIO()
+    export_articles(store, "jsonl", out)
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [(r["id"], r["published"], r["date_source"]) for r in rows] == [
+        ("a1", "2024-05-02", "metadata"),
+        ("b1", None, "unknown"),
+    ]

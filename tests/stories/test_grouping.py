@@ -75,3 +75,23 @@ def test_two_stories_need_the_higher_bar_to_merge() -> None:
 def test_empty_and_single() -> None:
     assert agglomerate(np.zeros((0, 0)), [], 0.5) == []
     assert agglomerate(np.ones((1, 1)), [[0]], 0.5) == [[0]]
+
+
+def test_an_undated_article_does_not_bridge_stories_that_time_keeps_apart() -> None:
+    # rows 0 and 1: one story each, a year apart (their pair decayed to 0 by time);
+    # row 2: undated, as close in text to both
+    matrix = np.array([[1.0, 0.0, 0.8], [0.0, 1.0, 0.8], [0.8, 0.8, 1.0]])
+    clusters = [[0], [1], [2]]
+    assert agglomerate(matrix, clusters, 0.45, 0.2) == [[0, 2, 1]]  # without days
+    days = np.array([737000.0, 737400.0, np.nan])
+    assert agglomerate(matrix, clusters, 0.45, 0.2, days=days) == [[0, 2], [1]]
+
+
+def test_with_every_article_dated_the_days_change_nothing() -> None:
+    matrix = blocks(2, 3, across=0.3)
+    clusters = [[0], [1], [2], [3], [4]]
+    days = np.arange(5, dtype=float)
+    for join in (0.2, 0.5):
+        assert agglomerate(matrix, clusters, 0.45, join, days=days) == agglomerate(
+            matrix, clusters, 0.45, join
+        )

@@ -24,7 +24,9 @@ def store(tmp_path: Path) -> Iterator[Store]:
         yield opened
 
 
-def put(store: Store, article_id: str, words: str, direction: float, day: dt.date = MAY) -> None:
+def put(
+    store: Store, article_id: str, words: str, direction: float, day: dt.date | None = MAY
+) -> None:
     """Store an article about ``words`` whose vector points at ``direction`` (0 or 1)."""
     prof = profile(unit(1 - direction, direction), words, (f"place:{words.split()[1]}",))
     item = processed(article_id, f"{article_id} {words}", prof, day)
@@ -96,3 +98,64 @@ def test_one_batch_keeps_reports_months_apart_in_different_stories(store: Store)
     put(store, "f2", FERRY, 0, MAY + dt.timedelta(days=60))
     group(store, "f1", "f2")
     assert sorted(stories(store)) == [["f1"], ["f2"]]
+
+
+# ----------------------------------------------------------------------------- unknown dates
+# An undated article (old archive pages often are) has no place in time: it joins a story by
+# its text and entities whenever that story ran, and leaves the story's span as it was.
+
+OLD = dt.date(2019, 3, 3)  # far from the day the tests run
+
+
+def span(store: Store, article_id: str) -> tuple[str, str]:
+    row = store.story_row(store.story_of(article_id) or 0)
+    return row.start_day, row.end_day
+
+
+def test_an_undated_article_joins_an_old_story_by_its_text_and_entities(store: Store) -> None:
+    put(store, "f1", FERRY, 0, OLD)
+    put(store, "b1", BANK, 1, OLD)
+    group(store, "f1", "b1")
+    put(store, "f2", FERRY, 0, None)
+    group(store, "f2")
+    assert sorted(stories(store)) == [["b1"], ["f1", "f2"]]
+    assert span(store, "f2") == ("2019-03-03", "2019-03-03")
+
+
+def test_an_undated_article_in_a_batch_of_dated_ones_stretches_no_span(store: Store) -> None:
+    put(store, "f1", FERRY, 0, OLD)
+    put(store, "f2", FERRY, 0, None)
+    put(store, "f3", FERRY, 0, OLD + dt.timedelta(days=2))
+    group(store, "f1", "f2", "f3")
+    assert stories(store) == [["f1", "f2", "f3"]]
+    assert span(store, "f1") == ("2019-03-03", "2019-03-05")
+
+
+def test_undated_articles_make_a_story_with_no_span(store: Store) -> None:
+    put(store, "f1", FERRY, 0, None)
+    put(store, "f2", FERRY, 0, None)
+    put(store, "b1", BANK, 1, None)
+    group(store, "f1", "f2", "b1")
+    assert sorted(stories(store)) == [["b1"], ["f1", "f2"]]
+    row = store.story_row(store.story_of("f1") or 0)
+    assert (row.start_day, row.end_day, row.first, row.last) == ("", "", None, None)
+
+
+def test_a_dated_article_joins_a_story_of_undated_ones(store: Store) -> None:
+    put(store, "f1", FERRY, 0, None)
+    group(store, "f1")
+    put(store, "f2", FERRY, 0, OLD)
+    group(store, "f2")
+    assert stories(store) == [["f1", "f2"]]
+    assert span(store, "f1") == ("2019-03-03", "2019-03-03")
+
+
+def test_time_still_parts_dated_reports_an_undated_one_resembles(store: Store) -> None:
+    put(store, "f1", FERRY, 0, OLD)
+    group(store, "f1")
+    put(store, "f2", FERRY, 0, OLD + dt.timedelta(days=400))
+    group(store, "f2")
+    put(store, "f3", FERRY, 0, None)
+    group(store, "f3")
+    # the undated report joins one of them; the two stories a year apart stay apart
+    assert len(stories(store)) == 2

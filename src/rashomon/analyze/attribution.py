@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from rashomon import nlp
 from rashomon.records import Attribution
 
 if TYPE_CHECKING:
@@ -211,7 +212,7 @@ class _Article:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = nlp.text(doc)
         self.quotes = quotations(self.text)
         self.quote_starts = [s for s, _ in self.quotes]
         self.paragraphs = _paragraphs(self.text)
@@ -511,7 +512,7 @@ def _verb_attribution(verb: Token, article: _Article) -> _Found | None:
         return found
     frames = frames or _verb_frames().get(lemma)
     subject = _subject(verb)
-    if subject is not None and _asks(subject, article):
+    if subject is not None and (_asks(subject, article) or _nobody(subject)):
         return None
     content = _verb_content(verb, frames, article) if frames else None
     source = _source(subject)
@@ -525,6 +526,14 @@ def _asks(subject: Token, article: _Article) -> bool:
     if subject.tag_ not in {"WP", "WDT"} or subject.head.dep_ == "relcl":
         return False
     return article.sentence(subject).text.rstrip(" \"'”’)").endswith("?")
+
+
+def _nobody(subject: Token) -> bool:
+    """'nobody wants to hear', 'no one said': no source asserts anything."""
+    doc = subject.doc
+    return subject.lower_ in {"nobody", "none"} or (
+        subject.lower_ == "one" and subject.i > 0 and doc[subject.i - 1].lower_ == "no"
+    )
 
 
 def _non_finite(verb: Token) -> bool:
@@ -801,6 +810,8 @@ def _according_to(token: Token, article: _Article) -> _Found | None:
     if to is None or obj is None:
         return None
     sent = article.sentence(token)
+    if _relayed(token, sent, article):
+        return None  # '"...," Biden said, according to AFP': AFP relays Biden's words
     phrase = range(token.i, max(token.right_edge.i, obj.right_edge.i) + 1)
     if token.i == sent.start or token.head == token:
         content = _span(sent.doc[phrase.stop : sent.end])
@@ -813,6 +824,20 @@ def _according_to(token: Token, article: _Article) -> _Found | None:
     if content is None:
         return None
     return _Found(content, (token.idx, _end(to)), _source(obj))
+
+
+def _relayed(token: Token, sent: Span, article: _Article) -> bool:
+    """'According to X' after a quotation and the verb that names its speaker."""
+    verb = token.head
+    subject = _own_subject(verb)
+    if token.i < verb.i or not _is_cue_verb(verb) or subject is None:
+        return False
+    frame = subject.left_edge.idx
+    before = (sent.start_char, frame)
+    return any(
+        sent.start_char <= start and 0 <= frame - end <= MAX_FRAME_LEAD
+        for start, end in article.quotes_touching(before)
+    )
 
 
 def _document_source(prep: Token) -> _Found | None:

@@ -20,6 +20,8 @@ SUBORDINATE = {"relcl", "acl", "advcl"}
 RELATIVES = {"WDT", "WP", "WP$"}
 VERBS = {"VERB", "AUX"}
 MIN_WORDS = 3
+HEADLINE_WORDS = 4
+TIMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 EDGE = {",", ";", ":", "—", "–", "-", ")", "(", '"', "“", "”", "'", "‘", "’"}
 
 
@@ -37,8 +39,26 @@ def split(doc: Doc, attributions: Sequence[Attribution]) -> list[Piece]:
     """Return the claims of ``doc`` in text order."""
     pieces: list[Piece] = []
     for index, sent in enumerate(doc.sents):
-        pieces.extend(_sentence_pieces(doc, sent, index, attributions))
+        found = _sentence_pieces(doc, sent, index, attributions)
+        if not found and not _stated(doc, sent, attributions):
+            found = _verbless(sent, index)
+        pieces.extend(found)
     return pieces
+
+
+def _verbless(sent: Span, index: int) -> list[Piece]:
+    """A headline or a line with no verb the parser sees ('Apple Unveils New MacBook Air',
+    'Bombing at Yida refugee camp') still states something: the whole line is one claim.
+    A verbless fragment inside a paragraph ('A military base.') is not."""
+    trimmed = _trim(sent)
+    if trimmed is None or trimmed.text.rstrip().endswith((":", "?")) or not _own_line(trimmed):
+        return []
+    words = sum(1 for t in trimmed if t.is_alpha or t.like_num)
+    if words < HEADLINE_WORDS or not any(_topic_noun(t) for t in trimmed):
+        return []
+    if trimmed[0].lower_ == "by" and all(t.pos_ == "PROPN" for t in trimmed[1:] if t.is_alpha):
+        return []  # a byline
+    return [Piece(trimmed.start_char, trimmed.end_char, index, None)]
 
 
 def _sentence_pieces(
@@ -52,7 +72,10 @@ def _sentence_pieces(
         ranges = _attributed_ranges(doc, sent, attribution, frames) or []
         claimed += ranges + list(_content_ranges(attribution, sent))
         for start, end in ranges:
-            pieces += [Piece(a, b, index, attribution) for a, b in _clauses(doc, start, end)]
+            found = list(_clauses(doc, start, end)) or _small_clause(
+                doc, sent, start, end, attribution
+            )
+            pieces += [Piece(a, b, index, attribution) for a, b in found]
     for start, end in _gaps(sent.start_char, sent.end_char, claimed):
         for a, b in _clauses(doc, start, end):
             # Beside attributed content, only a main clause with its own subject is a claim;
@@ -64,6 +87,17 @@ def _sentence_pieces(
             else:
                 pieces = _attach(doc, pieces, a, b)
     return sorted(pieces, key=lambda p: p.start)
+
+
+def _small_clause(
+    doc: Doc, sent: Span, start: int, end: int, attribution: Attribution
+) -> list[tuple[int, int]]:
+    """Content with no verb of its own ('found [Jeffs guilty]', 'finds [the pitch compelling]')
+    is a claim together with its cue and speaker."""
+    widened = _with_frame(doc, sent, (start, end), _frame(doc, attribution)) or []
+    if len(widened) == 1 and not _independent(doc, widened[0][1], sent.end_char):
+        widened = [(widened[0][0], sent.end_char)]  # the time and place after it belong to it
+    return [c for w in widened for c in _clauses(doc, *w)]
 
 
 def _attach(doc: Doc, pieces: list[Piece], start: int, end: int) -> list[Piece]:
@@ -270,6 +304,20 @@ def _subordinate(verb: Token, span: Span) -> bool:
     if verb.dep_ in SUBORDINATE:
         return True
     return any(c.dep_ == "mark" and c.lower_ != "that" for c in verb.children)
+
+
+def _own_line(span: Span) -> bool:
+    """The span is a line of its own: nothing but spaces and punctuation between it and the
+    line breaks."""
+    text = span.doc.text
+    before = text[: span.start_char].rsplit("\n", 1)[-1]
+    after = text[span.end_char :].split("\n", 1)[0]
+    return not any(c.isalnum() for c in before + after)
+
+
+def _topic_noun(token: Token) -> bool:
+    """A noun that names something, not a date, a time or a number ('on August 04 2011 5:46 PM')."""
+    return token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in TIMES
 
 
 def _claim_sized(span: Span) -> bool:

@@ -50,6 +50,9 @@ Step = Callable[[], None]
 NOT_NAME = frozenset({"VERB", "AUX", "ADP", "ADV", "PRON", "DET", "SCONJ", "CCONJ", "NUM"})
 ANTECEDENTS = frozenset({"NOUN", "PROPN"})  # what a relative pronoun may stand for
 WINDOW = 2  # how many sentences back a pronoun or a role noun may look
+# Names are keyed again and again while an article's mentions are grouped: the keys of the
+# names seen last are kept (the functions below are pure, the lexicons fixed).
+NAME_CACHE = 8192
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -110,6 +113,7 @@ def lexicon() -> Lexicon:
 # --------------------------------------------------------------------------- names
 
 
+@functools.lru_cache(maxsize=NAME_CACHE)
 def _plain(text: str) -> str:
     """Lower case, no dots, apostrophes or leading ``the``; words split on other punctuation."""
     text = re.sub(r"['’]s$", "", text.strip().lower())
@@ -118,18 +122,21 @@ def _plain(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+@functools.lru_cache(maxsize=NAME_CACHE)
 def name_key(text: str) -> str:
     """The key under which two spellings of one name meet (``the U.S.`` → ``united states``)."""
     key = _plain(text)
     return lexicon().aliases.get(key, key)
 
 
+@functools.lru_cache(maxsize=NAME_CACHE)
 def place_key(text: str) -> str:
     """Like :func:`name_key`, with demonyms turned into their country (``Italian`` → ``italy``)."""
     key = name_key(text)
     return lexicon().demonyms.get(key, key)
 
 
+@functools.lru_cache(maxsize=NAME_CACHE)
 def initials(text: str) -> str:
     """Initials of the content words of a name: ``Mediterranean Ferry Lines`` → ``mfl``."""
     words = [w for w in _plain(text).split() if w not in FUNCTION_WORDS]
@@ -313,7 +320,8 @@ class _Cluster:
 
     @property
     def kind(self) -> EntityKind:
-        return self.kinds.most_common(1)[0][0] if self.kinds else "other"
+        # The first of the most frequent kinds, as ``most_common(1)`` gives, without sorting.
+        return max(self.kinds.items(), key=lambda item: item[1])[0] if self.kinds else "other"
 
     @property
     def words(self) -> list[str]:
@@ -574,6 +582,10 @@ def _to_entity(doc: Doc, cluster: _Cluster, ident: str) -> Entity:
     kind = cluster.kind
     if kind == "group" and cluster.kinds["place"]:
         kind = "place"
+    if kind == "organization" and cluster.named and _place_like(spans):
+        kind = "place"
+    if kind == "group" and all(_modifier(span) for span in spans):
+        kind = "other"  # only ever an adjective: "Maltese-flagged", "Portuguese authorities"
     return Entity(
         id=ident,
         name=name,
@@ -582,6 +594,93 @@ def _to_entity(doc: Doc, cluster: _Cluster, ident: str) -> Entity:
         aliases=tuple(sorted({n for n in cluster.names if n != name})),
         title=cluster.title,
     )
+
+
+# The small model tags many towns, rivers and districts as organisations ("from Montijo to
+# Lisbon", "on the Tagus river"). An "organisation" that never acts (no subject, agent or owner)
+# and is used as a place at least once is a place.
+SPATIAL = frozenset(
+    ["in", "near", "off", "outside", "across", "into", "around", "along", "beyond", "between"]
+)
+PLACE_NOUNS = frozenset(
+    [
+        "river",
+        "bridge",
+        "estuary",
+        "bay",
+        "port",
+        "harbour",
+        "harbor",
+        "terminal",
+        "crossing",
+        "route",
+        "coast",
+        "island",
+        "valley",
+        "province",
+        "region",
+        "district",
+        "street",
+        "square",
+        "airport",
+        "station",
+        "pier",
+        "shore",
+        "border",
+    ]
+)
+ACTING = frozenset({"nsubj", "agent", "poss"})
+ORG_WORDS = frozenset(
+    [
+        "ministry",
+        "department",
+        "agency",
+        "authority",
+        "company",
+        "corporation",
+        "corp",
+        "inc",
+        "ltd",
+        "group",
+        "bank",
+        "party",
+        "council",
+        "union",
+        "university",
+        "police",
+        "army",
+        "navy",
+        "court",
+        "lines",
+        "airlines",
+        "news",
+        "tv",
+        "press",
+    ]
+)
+
+
+def _place_like(spans: Sequence[Span]) -> bool:
+    if any(w.lower_ in ORG_WORDS for span in spans for w in span):
+        return False
+    if any(span.root.dep_ in ACTING or span.root.head.dep_ == "agent" for span in spans):
+        return False
+    return any(_used_as_place(span.root) for span in spans)
+
+
+def _modifier(span: Span) -> bool:
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return span.root.dep_ in {"amod", "compound"} or (after is not None and after.text == "-")
+
+
+def _used_as_place(root: Token) -> bool:
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in SPATIAL:
+        return True
+    if root.dep_ == "compound" and head.lower_ in PLACE_NOUNS:
+        return True
+    partners = [head] if root.dep_ == "conj" else [c for c in root.children if c.dep_ == "conj"]
+    return any(p.ent_type_ in {"GPE", "LOC"} for p in partners)
 
 
 def _best_name(cluster: _Cluster) -> str:

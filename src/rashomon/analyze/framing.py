@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from rashomon import nlp
 from rashomon.analyze.attribution import quotations
 from rashomon.errors import ModelError
 from rashomon.records import Claim, Entity, Evidence, EvidenceKind, GenreCall, Mention, Tone
@@ -126,12 +127,13 @@ def evidence(doc: Doc, quoted: Sequence[Range] | None = None) -> list[Evidence]:
     spans (e.g. contents of direct attributions) to the text between quotation marks; words
     inside either are returned with ``quoted=True``.
     """
-    spans = [*quotations(doc.text), *(quoted or ())]
+    spans = [*quotations(nlp.text(doc)), *(quoted or ())]
+    words = [(token.lower_, token.lemma_.lower()) for token in doc]
     found = [
-        *_lexicon_evidence(doc, "loaded", "loaded"),
-        *_lexicon_evidence(doc, "evaluative", "evaluative"),
-        *_lexicon_evidence(doc, "hedges", "hedge"),
-        *_cue_evidence(doc),
+        *_lexicon_evidence(doc, words, "loaded", "loaded"),
+        *_lexicon_evidence(doc, words, "evaluative", "evaluative"),
+        *_lexicon_evidence(doc, words, "hedges", "hedge"),
+        *_cue_evidence(doc, words),
     ]
     marked = _dedupe([_mark(item, spans) for item in found])
     outlet_only = [*_first_person(doc), *_sentence_marks(doc)]
@@ -158,35 +160,39 @@ def _dedupe(items: list[Evidence]) -> list[Evidence]:
     return kept
 
 
-def _lexicon_evidence(doc: Doc, name: str, kind: EvidenceKind) -> Iterator[Evidence]:
+Words = Sequence[tuple[str, str]]  # (lower case, lower-case lemma) of every token of a doc
+
+
+def _lexicon_evidence(doc: Doc, words: Words, name: str, kind: EvidenceKind) -> Iterator[Evidence]:
     patterns = _patterns(name)
     i = 0
     while i < len(doc):
-        length = _longest_match(doc, i, patterns)
+        length = _longest_match(doc, words, i, patterns)
         if length:
             span = doc[i : i + length]
             yield Evidence(kind, span.text, span.start_char, span.end_char)
         i += max(length, 1)
 
 
-def _longest_match(doc: Doc, i: int, patterns: dict[str, tuple[Pattern, ...]]) -> int:
-    token = doc[i]
-    if token.ent_type_ in NAME_TYPES:
+def _longest_match(doc: Doc, words: Words, i: int, patterns: dict[str, tuple[Pattern, ...]]) -> int:
+    lower, lemma = words[i]
+    candidates = [*patterns.get(lower, ()), *patterns.get(lemma, ())]
+    if not candidates or doc[i].ent_type_ in NAME_TYPES:
         return 0
-    candidates = [*patterns.get(token.lower_, ()), *patterns.get(token.lemma_.lower(), ())]
     for pattern in sorted(candidates, key=lambda p: -len(p.words)):
-        if _matches(doc, i, pattern):
+        if _matches(doc, words, i, pattern):
             return len(pattern.words)
     return 0
 
 
-def _matches(doc: Doc, i: int, pattern: Pattern) -> bool:
-    if i + len(pattern.words) > len(doc):
+def _matches(doc: Doc, words: Words, i: int, pattern: Pattern) -> bool:
+    """The pattern's words at token ``i``, each as written or as the token's lemma."""
+    size = len(pattern.words)
+    if i + size > len(doc):
         return False
-    tokens = doc[i : i + len(pattern.words)]
-    if len(pattern.words) == 1 and not _single_word_ok(tokens[0], pattern.pos):
+    if size == 1 and not _single_word_ok(doc[i], pattern.pos):
         return False
-    return all(_word_is(token, word) for token, word in zip(tokens, pattern.words, strict=True))
+    return all(word in words[i + k] for k, word in enumerate(pattern.words))
 
 
 def _single_word_ok(token: Token, pos: str | None) -> bool:
@@ -195,14 +201,13 @@ def _single_word_ok(token: Token, pos: str | None) -> bool:
     return pos is None or token.pos_ == pos
 
 
-def _word_is(token: Token, word: str) -> bool:
-    return token.lower_ == word or token.lemma_.lower() == word
-
-
-def _cue_evidence(doc: Doc) -> Iterator[Evidence]:
+def _cue_evidence(doc: Doc, words: Words) -> Iterator[Evidence]:
     classes = cue_classes()
-    for token in doc:
-        if token.pos_ == "VERB" and classes.get(token.lemma_.lower()) == "loaded":
+    for i, (_, lemma) in enumerate(words):
+        if classes.get(lemma) != "loaded":
+            continue
+        token = doc[i]
+        if token.pos_ == "VERB":
             yield Evidence("cue", token.text, token.idx, token.idx + len(token.text))
 
 
@@ -242,6 +247,7 @@ def _analyzer() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
+@functools.lru_cache(maxsize=4096)  # a claim's text is scored again for each entity in it
 def claim_sentiment(text: str) -> float:
     """VADER compound sentiment of ``text``, in [-1, 1] (0.0 for empty text)."""
     if not text.strip():

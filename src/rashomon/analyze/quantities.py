@@ -26,11 +26,13 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from spacy.tokens import Doc, Span, Token
-
+from rashomon import nlp
 from rashomon.records import Quantity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 Kind = Literal["count", "money", "percent", "measure", "ordinal"]
 Bound = Literal["exact", "at_least", "at_most", "about"]
@@ -420,10 +422,11 @@ def _blocked_spans(doc: Doc) -> list[tuple[int, int]]:
         for e in doc.ents
         if e.label_ in {"DATE", "TIME"} | OTHER_NAME_ENTS and not AGE.search(e.text)
     ]
-    spans += [m.span() for m in PHONE.finditer(doc.text)]
-    spans += [m.span() for m in CLOCK.finditer(doc.text)]
-    spans += [m.span() for m in SCORE.finditer(doc.text) if not _range_of_things(doc, m.end())]
-    spans += [m.span() for m in RATIO.finditer(doc.text) if _ratio(m)]
+    text = nlp.text(doc)
+    spans += [m.span() for m in PHONE.finditer(text)]
+    spans += [m.span() for m in CLOCK.finditer(text)]
+    spans += [m.span() for m in SCORE.finditer(text) if not _range_of_things(doc, m.end())]
+    spans += [m.span() for m in RATIO.finditer(text) if _ratio(m)]
     return spans
 
 
@@ -434,7 +437,7 @@ def _ratio(match: re.Match[str]) -> bool:
 
 def _range_of_things(doc: Doc, end: int) -> bool:
     """ "10-15 people" is a range; "won 3-1" is a score."""
-    span = doc.char_span(end, min(end + 30, len(doc.text)), alignment_mode="expand")
+    span = doc.char_span(end, min(end + 30, len(nlp.text(doc))), alignment_mode="expand")
     return span is not None and len(span) > 0 and span[0].tag_ == "NNS"
 
 
@@ -444,7 +447,7 @@ def _inside_any(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 def _ages(doc: Doc) -> list[Quantity]:
     ages = []
-    for match in AGE.finditer(doc.text):
+    for match in AGE.finditer(nlp.text(doc)):
         value = number_value(match.group("n") or match.group("m") or "")
         if value is not None and 0 < value < 130:
             ages.append(_make(doc, match.start(), match.end(), value, "age", "measure"))
@@ -452,7 +455,7 @@ def _ages(doc: Doc) -> list[Quantity]:
 
 
 def _make(doc: Doc, start: int, end: int, value: float, unit: str, kind: Kind) -> Quantity:
-    return Quantity(start, end, doc.text[start:end], value, unit, kind)
+    return Quantity(start, end, nlp.text(doc)[start:end], value, unit, kind)
 
 
 def _candidates(doc: Doc) -> Iterator[Span]:
@@ -473,6 +476,8 @@ def _candidates(doc: Doc) -> Iterator[Span]:
 
 def _pieces(ent: Span) -> Iterator[Span]:
     """ "47 percent to 43 percent" holds two numbers; "10-15" and "a hundred and ten" one."""
+    from spacy.tokens import Span  # here, not at the top: rashomon.nlp imports spaCy first
+
     start, last_number = ent.start, None
     for token in ent:
         if not _is_number_word(token):
@@ -527,7 +532,7 @@ def _quantity(span: Span) -> Quantity | None:
         bound = "at_least"
     approximate = approximate or vague or bound == "about"
     predicate = predicate_of(_root(words))
-    text = doc.text[start:end]
+    text = nlp.text(doc)[start:end]
     return Quantity(start, end, text, value, unit, kind, approximate, bound, predicate)
 
 
@@ -556,7 +561,7 @@ def _fraction_of(token: Token) -> Quantity:
     bound, start, approximate = _bound(doc, first.idx, None)
     value = round(100 / FRACTIONS[token.lower_], 2)
     end = token.idx + len(token)
-    text = doc.text[start:end]
+    text = nlp.text(doc)[start:end]
     return Quantity(start, end, text, value, "percent", "percent", approximate, bound)
 
 
@@ -586,7 +591,7 @@ def _value(words: Sequence[Token]) -> tuple[float | None, bool]:
     factor = SCALES.get(first.lower_) or {"hundred": 100.0, "dozen": 12.0}.get(first.lower_)
     if factor and first.i > 0 and first.nbor(-1).lower_ in FEW:
         return 2 * factor, True  # "several million", "a few hundred": at least two
-    text = words[0].doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+    text = nlp.text(words[0].doc)[words[0].idx : words[-1].idx + len(words[-1])]
     pair = re.fullmatch(r"(.+?)\s*(?:-|–|to|and|or)\s*(\d[\d,.]*|[a-z]+)", text.lower())
     if pair and len(words) > 1:
         low, high = number_value(pair.group(1)), number_value(pair.group(2))
@@ -634,7 +639,7 @@ def _bound(doc: Doc, start: int, entity_start: int | None) -> tuple[Bound, int, 
     "over", "about" and the like count only inside spaCy's entity: "over 300 people" is a
     bound, "presided over three tests" is not.
     """
-    before = doc.text[max(0, start - 25) : start].lower()
+    before = nlp.text(doc)[max(0, start - 25) : start].lower()
     for phrase, bound in BOUNDS:
         if re.search(rf"(?:^|\W){re.escape(phrase)}\s*$", before):
             new_start = start - (len(before) - before.rfind(phrase))
@@ -646,15 +651,15 @@ def _bound(doc: Doc, start: int, entity_start: int | None) -> tuple[Bound, int, 
 
 def _or_more(doc: Doc, end: int, value: float) -> int | None:
     """The end of "or three" after "two", when the second number is the larger."""
-    m = re.match(r"\s+or\s+(\d[\d,.]*|[a-z]+)\b", doc.text[end : end + 20])
+    m = re.match(r"\s+or\s+(\d[\d,.]*|[a-z]+)\b", nlp.text(doc)[end : end + 20])
     other = number_value(m.group(1)) if m else None
     return end + m.end() if m and other is not None and other > value else None
 
 
 def _list_number(token: Token) -> bool:
     """ "6 Manage your exposure.": a number opening a line before a capital is a list number."""
-    line_start = token.doc.text.rfind("\n", 0, token.idx) + 1
-    if token.doc.text[line_start : token.idx].strip() or token.i + 1 >= len(token.doc):
+    line_start = nlp.text(token.doc).rfind("\n", 0, token.idx) + 1
+    if nlp.text(token.doc)[line_start : token.idx].strip() or token.i + 1 >= len(token.doc):
         return False
     after = token.nbor(1)
     return after.text in {".", ")"} or after.is_title
@@ -668,7 +673,7 @@ def _idiom(words: Sequence[Token], value: float) -> bool:
 
 
 def _bound_after(doc: Doc, bound: Bound, end: int, last: int) -> tuple[Bound, int]:
-    after = doc.text[end : end + 12].lower()
+    after = nlp.text(doc)[end : end + 12].lower()
     for phrase, kind in AFTER_BOUNDS:
         if bound == "exact" and re.match(rf"\s*{re.escape(phrase)}(?!\w)", after):
             return kind, end + after.index(phrase) + len(phrase)
@@ -687,7 +692,7 @@ def _what(
     if money is not None:
         unit, s, e = money
         return "money", unit, value, min(start, s), max(end, e)
-    percent = re.match(r"\s*(%|percent\b|per cent\b)", doc.text[end : end + 12])
+    percent = re.match(r"\s*(%|percent\b|per cent\b)", nlp.text(doc)[end : end + 12])
     if percent or span.label_ == "PERCENT":
         stop = end + percent.end() if percent else end
         return "percent", "percent", value, start, stop
@@ -711,7 +716,7 @@ def _is_fraction(words: Sequence[Token]) -> bool:
 def _currency_before(doc: Doc, first: Token) -> tuple[str, int, int] | None:
     """ "$5", "US$5", "€30,000", "Rs 500": a currency written before the number."""
     money = lexicon().money
-    prefix = doc.text[max(0, first.idx - 5) : first.idx].rstrip()
+    prefix = nlp.text(doc)[max(0, first.idx - 5) : first.idx].rstrip()
     offset = first.idx - 5 if first.idx >= 5 else 0
     for size in (3, 2, 1):
         symbol = prefix[-size:].lower()

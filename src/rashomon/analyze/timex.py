@@ -22,12 +22,14 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from spacy.tokens import Doc, Span, Token
-
+from rashomon import nlp
 from rashomon.analyze.quantities import number_value
 from rashomon.records import TimeExpression
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 Granularity = Literal["day", "month", "year", "week", "time", "unknown"]
 Anchor = Literal["publication", "dateline", "explicit", "unresolved"]
@@ -400,7 +402,8 @@ def _combine(a: Reading, b: Reading) -> Reading | None:
 
 def extract(doc: Doc, published: dt.date | None) -> list[TimeExpression]:
     """Every date and relative time of ``doc``, resolved against ``published`` where it can be."""
-    found = _with_entities(doc, find(doc.text))
+    text = nlp.text(doc)
+    found = _with_entities(doc, find(text))
     sentence_of = _sentence_starts(doc)
     out: list[TimeExpression] = []
     history: list[tuple[TimeExpression, int]] = []
@@ -408,7 +411,7 @@ def extract(doc: Doc, published: dt.date | None) -> list[TimeExpression]:
         sentence = sentence_of(f.start)
         previous = _previous(f.reading, history, sentence)
         tense = _tense(doc, f.start, f.end)
-        expression = _resolved(doc.text, f, published, tense, previous)
+        expression = _resolved(text, f, published, tense, previous)
         if expression.date is not None:
             history.append((expression, sentence))
         out.append(expression)

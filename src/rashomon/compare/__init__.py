@@ -23,13 +23,14 @@ def compare_articles(analyzed: Sequence[AnalyzedArticle], *, force: bool = False
     )
 
     articles, warnings = related.usable(analyzed, force=force)
-    facts = align.align(articles)
+    scored = align.pair_features(articles)
+    facts = align.align(articles, features=scored)
     facts = [replace(f, differences=tuple(differences.differences(f, articles))) for f in facts]
     if not any(f.status == "agreed" for f in facts):
         warnings.append(
             "no fact is told by more than one outlet: check that the articles are about one event"
         )
-    found = conflicts.find_conflicts(facts, articles)
+    found = conflicts.find_conflicts(facts, articles, scored)
     linked = entities.link(articles)
     quoted = voices.voices(articles, linked, facts)
     return Comparison(

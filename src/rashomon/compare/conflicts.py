@@ -49,6 +49,7 @@ from rashomon.compare.align import (
 )
 from rashomon.compare.align import (
     WORD,
+    Features,
     article_entities,
     claim_ref,
     content_stems,
@@ -123,11 +124,16 @@ class Found:
 # --------------------------------------------------------------------------- entry point
 
 
-def find_conflicts(facts: Sequence[Fact], analyzed: Sequence[AnalyzedArticle]) -> list[Conflict]:
+def find_conflicts(
+    facts: Sequence[Fact], analyzed: Sequence[AnalyzedArticle], features: Features | None = None
+) -> list[Conflict]:
     """The conflicts between the claims of ``facts``, of near-identical claims and of claims
-    that count the same thing in one event; one clash is reported once per pair of articles."""
+    that count the same thing in one event; one clash is reported once per pair of articles.
+
+    ``features`` is the aligner's :func:`~rashomon.compare.align.pair_features` of ``analyzed``
+    when already computed."""
     sides = _sides(analyzed)
-    event = _event_probability(analyzed)
+    event = _event_probability(features or pair_features(analyzed))
     found: list[Conflict] = []
     seen: set[tuple[str, ...]] = set()
     for a, b, fact in _candidates(facts, sides):
@@ -154,10 +160,10 @@ def _conflict(conflict_id: str, found: Found, a: Side, b: Side, fact: str | None
     )
 
 
-def _event_probability(analyzed: Sequence[AnalyzedArticle]) -> Callable[[str, str], float]:
+def _event_probability(features: Features) -> Callable[[str, str], float]:
     """The aligner's probability that two claims (by id) tell the same event."""
-    items, features = pair_features(analyzed)
-    scores = probability(features)
+    items, table = features
+    scores = probability(table)
     index = {u.claim.id: n for n, u in enumerate(items)}
     return lambda a, b: float(scores[index[a], index[b]]) if a in index and b in index else 0.0
 

@@ -217,9 +217,9 @@ def _named(entity: Entity) -> bool:
 
 
 def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
+    from rashomon.nlp import stop_words
 
-    return frozenset(STOP_WORDS)
+    return frozenset(stop_words())
 
 
 def _mention(entity: Entity, claim: Claim) -> tuple[int, int, str] | None:

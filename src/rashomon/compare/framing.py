@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from rashomon.records import AnalyzedArticle, CrossEntity, Entity, Framing, Mention, Tone
 
 LOADED_KINDS = frozenset({"loaded", "evaluative", "cue"})
+ACTORS = frozenset({"person", "organization", "group"})
 AUXILIARY_WORDS = (
     "has have had is are was were be been being will would shall should can could may might "
     "must do does did not n't never also to"
@@ -63,14 +64,17 @@ def _cue(text: str) -> str:
 def tone_by_name(
     analyzed: AnalyzedArticle, cross_entities: Sequence[CrossEntity]
 ) -> dict[str, float]:
-    """Tone per entity name; entities that share a cross-article name are averaged by claims."""
+    """Tone per actor (person, organisation, group); entities that share a cross-article name
+    are averaged by claims. Places and other things have no stance to be framed."""
     names = {
         entity.id: _cross_name(entity, analyzed.article.id, cross_entities)
         for entity in analyzed.entities
+        if entity.kind in ACTORS and entity.name != analyzed.article.outlet  # not itself
     }
     grouped: dict[str, list[Tone]] = {}
     for tone in analyzed.tones:
-        grouped.setdefault(names.get(tone.entity, tone.name), []).append(tone)
+        if tone.entity in names:
+            grouped.setdefault(names[tone.entity], []).append(tone)
     ranked = sorted(grouped.items(), key=lambda item: -sum(t.claims for t in item[1]))
     return {name: _weighted(tones) for name, tones in ranked}
 

@@ -15,10 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from rashomon.records import AnalyzedArticle, Claim, ClaimRef, Fact, TimeExpression, TimelineEntry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 PRECISION = {"time": 0, "day": 1, "week": 2, "month": 3, "year": 4}
 MAX_WORDS = 14  # a label longer than this loses its side clauses, then is cut with "…"
@@ -81,9 +83,10 @@ def _same_event(a: Event, b: Event, fact_of: dict[tuple[str, str], str]) -> bool
 
 
 def _label_words(label: str) -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
+    from rashomon.nlp import stop_words
 
-    return frozenset(w for w in WORD.findall(label.lower()) if w not in STOP_WORDS)
+    stop = stop_words()
+    return frozenset(w for w in WORD.findall(label.lower()) if w not in stop)
 
 
 def _dated_claims(analyzed: Sequence[AnalyzedArticle]) -> Iterator[tuple[Claim, TimeExpression]]:
@@ -139,7 +142,7 @@ def _labels(
     spans = [_sentence_span(c, articles.get(c.article)) for c, _ in dated]
     texts = [text for text, _ in spans]
     unique = list(dict.fromkeys(texts))
-    docs = dict(zip(unique, pipeline().pipe(unique), strict=True))
+    docs = dict(zip(unique, pipeline().pipe(unique, disable=["ner"]), strict=True))  # no names used
     return [
         event_phrase(docs[text], t.start - offset, t.end - offset)
         for (text, offset), (_, t) in zip(spans, dated, strict=True)

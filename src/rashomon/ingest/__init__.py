@@ -3,14 +3,16 @@
 * :func:`read` reads one source (a file, a folder, a URL) and raises on the first problem;
   it is what ``rashomon analyze`` and ``rashomon compare`` use.
 * :func:`iter_sources` reads many sources for a corpus (``rashomon ingest``): it yields every
-  article it can read and a :class:`~rashomon.records.Failure` for every part that failed, and
-  goes on.
+  article it can read, a :class:`~rashomon.records.Failure` for every part that failed and an
+  :class:`Unchanged` for every page the server says has not changed since it was last read
+  (HTTP 304), and goes on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from rashomon.errors import InputError, RashomonError
 from rashomon.ingest.article import Context
@@ -28,6 +30,7 @@ from rashomon.records import Article, Failure
 __all__ = [
     "Failure",
     "MemoryCache",
+    "Unchanged",
     "ValidatorCache",
     "Validators",
     "iter_sources",
@@ -58,6 +61,14 @@ def read(
     return articles
 
 
+@dataclass(frozen=True)
+class Unchanged:
+    """A page the server says has not changed since its validators were kept (HTTP 304):
+    the caller read it on an earlier run."""
+
+    source: str
+
+
 def iter_sources(
     sources: Iterable[str],
     options: Options | None = None,
@@ -65,11 +76,10 @@ def iter_sources(
     outlet: str | None = None,
     published: dt.date | None = None,
     cache: ValidatorCache | None = None,
-) -> Iterator[Article | Failure]:
-    """Each article of each source, or a :class:`Failure` (source, reason) for each bad part.
-
-    Pages unchanged since their validators were put in ``cache`` (HTTP 304) are skipped
-    silently: the caller already has them.
+) -> Iterator[Article | Failure | Unchanged]:
+    """Each article of each source, a :class:`Failure` (source, reason) for each bad part,
+    and an :class:`Unchanged` (its URL) for each page unchanged since its validators were put
+    in ``cache``.
     """
     context = Context(options or Options(), outlet, published)
     with Fetcher(context.options, cache) as fetcher:
@@ -77,8 +87,11 @@ def iter_sources(
         for source in sources:
             for item in reader.items(source):
                 if isinstance(item, NotModified):
-                    continue
-                yield failure(item, source) if isinstance(item, RashomonError) else item
+                    yield Unchanged(item.where or source)
+                elif isinstance(item, RashomonError):
+                    yield failure(item, source)
+                else:
+                    yield item
 
 
 def failure(error: RashomonError, source: str) -> Failure:

@@ -7,8 +7,15 @@ so all sources share one set of rules:
   are lifted out of it into ``Article.byline`` and ``Article.dateline``;
 * an outlet or date given by the caller wins; then what the data declares (a JSON ``outlet``
   field, a header line), then the URL's domain, then a page's site name, then the file name;
-* the date comes from the caller, else the source's metadata, else the dateline (its year,
-  rarely printed, is taken as the latest one not in the future, with a warning);
+* the date comes from the first of these that gives one (:func:`publication_date`): the
+  caller; the source's metadata (a record field, a feed entry, a header line, the page's HTML
+  metadata read by htmldate); the WARC-Date of the archived response; the server's
+  Last-Modified header; the dateline, or a date line at the start of the text (a full date
+  there wins over a dateline without a year, whose year is otherwise taken as the latest one
+  not in the future). A date from a source after the metadata comes with a note in
+  ``Article.warnings`` saying where it came from (:func:`rashomon.ingest.dates.date_source`
+  reads it back). When none gives a date, ``published`` stays None: an unknown date is never
+  replaced by the day of reading;
 * a body longer than ``Options.max_words`` is cut at a paragraph end, with a warning: a long
   file is still worth analysing, and a batch should not fail on it;
 * fewer than ``Options.min_words`` words, or a language other than English, is an error.
@@ -24,7 +31,7 @@ from urllib.parse import urlsplit
 
 from rashomon.errors import InputError
 from rashomon.ingest.dateline import split_dateline
-from rashomon.ingest.dates import latest_before, month_day
+from rashomon.ingest.dates import DATE_NOTES, latest_before, month_day, text_date
 from rashomon.ingest.detect import check_english
 from rashomon.ingest.repair import clean_body, repair
 from rashomon.options import Options
@@ -41,7 +48,9 @@ class Draft:
     source: str
     title: str = ""
     url: str = ""
-    published: dt.date | None = None
+    published: dt.date | None = None  # from the source's own metadata
+    archived: dt.date | None = None  # the WARC-Date of the archived response
+    modified: dt.date | None = None  # the server's Last-Modified header
     outlet: str = ""  # declared by the data: a JSON field, a header line
     site: str = ""  # guessed: a page's site name
     byline: str = ""
@@ -66,7 +75,9 @@ def finish(draft: Draft, context: Context) -> Article:
     text, cut = truncate(text, context.options.max_words)
     _check_length(text, draft.source, context.options.min_words)
     check_english(text, draft.source)
-    published, dated = publication_date(draft, dateline, context)
+    # the text as found: cleaning drops a date line as page furniture
+    raw = _without_title(draft.text, draft.title)
+    published, dated = publication_date(draft, dateline, context, raw)
     outlet = outlet_of(draft, context, dateline)
     url = draft.url.strip()
     return Article(
@@ -150,24 +161,40 @@ def _check_length(text: str, where: str, min_words: int) -> None:
 
 
 def publication_date(
-    draft: Draft, dateline: str, context: Context
+    draft: Draft, dateline: str, context: Context, text: str = ""
 ) -> tuple[dt.date | None, tuple[str, ...]]:
-    """The date given by the caller, else the source's, else the dateline's; and any warning."""
+    """The publication date from the first source that gives one, and a note on where it came
+    from when that is not the source's metadata (see the module docstring for the order).
+    ``(None, ())`` when nothing gives a date."""
     if context.published:
         differs = draft.published and draft.published != context.published
         note = f"the source is dated {draft.published}; the given date was used" if differs else ""
         return context.published, (note,) if note else ()
     if draft.published:
         return draft.published, ()
+    if draft.archived:
+        return draft.archived, (f"{DATE_NOTES['archive']}, as the page gives none",)
+    if draft.modified:
+        return draft.modified, (f"{DATE_NOTES['last-modified']}, as the page gives none",)
+    today = context.today or dt.date.today()
     found = month_day(dateline) if dateline else None
-    if not found:
-        return None, ()
-    month, day, year = found
-    if year:
-        return _date_or_none(year, month, day), ()
-    date = latest_before(month, day, context.today or dt.date.today())
-    note = f"the date comes from the dateline '{dateline}', which has no year"
-    return date, (f"{note}; {date.year} was assumed",) if date else ()
+    note = f"{DATE_NOTES['dateline']} '{dateline}'"
+    if found and found[2]:
+        date = _date_or_none(found[2], found[0], found[1])
+        if date:
+            return date, (note,)
+    line = text_date(text, today)  # a full date, before guessing the year of a dateline's
+    if line:
+        return line[0], (f"{DATE_NOTES['text']} '{_short(line[1])}' at the start of the text",)
+    if found and not found[2]:
+        date = latest_before(found[0], found[1], today)
+        if date:
+            return date, (f"{note}, which has no year; {date.year} was assumed",)
+    return None, ()
+
+
+def _short(line: str, limit: int = 80) -> str:
+    return line if len(line) <= limit else line[: limit - 3].rstrip() + "..."
 
 
 def _date_or_none(year: int, month: int, day: int) -> dt.date | None:

@@ -1,10 +1,15 @@
-"""Publication dates from metadata strings and datelines."""
+"""Publication dates from metadata strings, datelines and the first lines of a text, and
+where an article's date came from."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rashomon.records import Article
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -16,6 +21,7 @@ MONTH = (
 )
 _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _MONTH_DAY = re.compile(rf"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
+_ISO_ANYWHERE = re.compile(r"(?<!\d)" + _ISO.pattern)
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({MONTH})(?:,?\s+(\d{{4}}))?\b")
 _EARLIEST = dt.date(1800, 1, 1)
 
@@ -88,3 +94,62 @@ def latest_before(month: int, day: int, today: dt.date) -> dt.date | None:
         if date and date <= today:
             return date
     return None
+
+
+_CUE = re.compile(
+    r"^\W*(?:first\s+)?(?:published|posted|dated|updated|last\s+updated)\b", re.IGNORECASE
+)
+_DATE_LINE_WORDS = 12  # a line this short that holds a full date is the article's date line
+_CUE_LINE_WORDS = 25
+_FIRST_LINES = 3
+
+
+def text_date(text: str, today: dt.date) -> tuple[dt.date, str] | None:
+    """A publication date printed in the first lines of a body, and the line it was found in.
+
+    Only a full date (with its year, not after ``today``) counts, and only on a short line of
+    its own ("March 3, 2024", "Posted 2024-03-03 10:15") or a line that says it is the
+    publication date ("Published on 3 March 2024 by ..."): a date inside a sentence of the
+    story is more often the date of an event than of the article.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:_FIRST_LINES]
+    for line in lines:
+        words = len(line.split())
+        if words > _CUE_LINE_WORDS or (words > _DATE_LINE_WORDS and not _CUE.match(line)):
+            continue
+        date = _full_date(line)
+        if date and date <= today:
+            return date, line
+    return None
+
+
+def _full_date(line: str) -> dt.date | None:
+    iso = _ISO_ANYWHERE.search(line)
+    if iso:
+        return _make(int(iso[1]), int(iso[2]), int(iso[3]))
+    found = month_day(line)
+    if found and found[2]:
+        return _make(found[2], found[0], found[1])
+    return None
+
+
+# Where a date came from. "metadata" covers the caller's date and the source's own (a record
+# field, a feed entry, a header line, the page's HTML metadata); the others are told apart by
+# the note that comes with the date, which opens with the text given here.
+DATE_NOTES = {
+    "archive": "the date is the day the page was archived (WARC-Date)",
+    "last-modified": "the date is the page's Last-Modified date from the server",
+    "dateline": "the date comes from the dateline",
+    "text": "the date comes from the line",
+}
+DATE_SOURCES = ("metadata", *DATE_NOTES, "unknown")
+
+
+def date_source(article: Article) -> str:
+    """Where ``article.published`` came from: one of :data:`DATE_SOURCES`."""
+    if article.published is None:
+        return "unknown"
+    for source, note in DATE_NOTES.items():
+        if any(w.startswith(note) for w in article.warnings):
+            return source
+    return "metadata"

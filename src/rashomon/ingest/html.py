@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from rashomon.errors import InputError
@@ -31,7 +32,14 @@ _BLOCKS = (
 
 
 def read_html(html: str, source: str, url: str = "", stem: str = "", min_words: int = 10) -> Draft:
-    """The main text, title, date, author and site name of a page."""
+    """The main text, title, date, author and site name of a page.
+
+    The date is the publication date the page declares, found by htmldate in its fast mode:
+    meta tags, JSON-LD, a date in the URL, ``<time>`` and date elements, and only as a last
+    resort a full numeric date in the text. Its extensive search (free-text guesses, which
+    often take a copyright line's or an event's date) is off: the archive's and the server's
+    dates, then the dateline and the text's first lines, are tried before any such guess.
+    """
     document = _extract(html, url, source)
     text = (getattr(document, "text", None) or "") if document is not None else ""
     if len(text.split()) < min_words:
@@ -59,6 +67,11 @@ def _extract(html: str, url: str, source: str) -> Any:
             include_comments=False,
             include_tables=False,
             include_images=False,
+            date_extraction_params={
+                "original_date": True,
+                "extensive_search": False,
+                "max_date": dt.date.today().isoformat(),
+            },
         )
     except (ValueError, TypeError, AttributeError) as exc:  # pages lxml cannot parse
         raise InputError(f"the page cannot be parsed ({exc})", where=source) from exc

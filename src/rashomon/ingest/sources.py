@@ -8,6 +8,7 @@ record, a URL), so a batch keeps the good items and reports the bad ones.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import gzip
 import io
@@ -18,6 +19,7 @@ from typing import Any, BinaryIO
 
 from rashomon.errors import FetchError, InputError, LanguageError, RashomonError
 from rashomon.ingest.article import Context, Draft, domain, finish
+from rashomon.ingest.dates import parse_date
 from rashomon.ingest.detect import (
     SUFFIXES,
     SUPPORTED,
@@ -124,17 +126,20 @@ class Reader:
         url: str = "",
         stem: str = "",
         charset: str | None = None,
+        modified: dt.date | None = None,
     ) -> Iterator[Item]:
+        """The articles of one document; ``modified`` is the server's Last-Modified date of a
+        page or text fetched from the web (not used for a file of many records)."""
         if kind == "text":
             text = decode(data, where, charset)
             if _mostly_urls(text):  # a list of URLs with a typo in it: say which line
                 yield from self.url_list(text, where)
             else:
-                yield self.finish(read_text(text, where, stem))
+                draft = read_text(text, where, stem)
+                yield self.finish(dataclasses.replace(draft, modified=modified))
         elif kind == "html":
-            yield self.finish(
-                read_html(decode(data, where, charset), where, url, stem, self.min_words)
-            )
+            draft = read_html(decode(data, where, charset), where, url, stem, self.min_words)
+            yield self.finish(dataclasses.replace(draft, modified=modified))
         elif kind == "json":
             yield from self.records(iter_json(decode(data, where, charset), where), stem)
         elif kind == "feed":
@@ -164,7 +169,10 @@ class Reader:
 
     def page(self, page: Page) -> Article:
         text = decode(page.body, page.where, page.charset)
-        return self.finish(read_html(text, page.where, page.url, min_words=self.min_words))
+        draft = read_html(text, page.where, page.url, min_words=self.min_words)
+        return self.finish(
+            dataclasses.replace(draft, archived=page.archived, modified=page.modified)
+        )
 
     def finish(self, draft: Draft) -> Article:
         return finish(draft, self.context)
@@ -198,6 +206,7 @@ class Reader:
             url=response.url,
             stem=domain(response.url),
             charset=response.charset,
+            modified=parse_date(response.validators.last_modified),
         )
 
     def url_list(self, text: str, where: str) -> Iterator[Item]:
@@ -246,7 +255,10 @@ class Reader:
         html = decode(response.body, entry.link, response.charset)
         page = read_html(html, entry.link, response.url, min_words=self.min_words)
         return dataclasses.replace(
-            page, title=entry.title or page.title, published=entry.published or page.published
+            page,
+            title=entry.title or page.title,
+            published=entry.published or page.published,
+            modified=parse_date(response.validators.last_modified),
         )
 
 

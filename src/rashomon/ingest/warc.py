@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from rashomon.errors import InputError
+from rashomon.ingest.dates import parse_date
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -19,6 +21,8 @@ class Page:
     url: str
     charset: str | None
     body: bytes
+    archived: dt.date | None = None  # the record's WARC-Date: when the page was fetched
+    modified: dt.date | None = None  # the archived response's Last-Modified header
 
 
 def iter_pages(stream: BinaryIO, where: str) -> Iterator[Page | InputError]:
@@ -51,7 +55,14 @@ def _page(record: Any, where: str) -> Page | InputError | None:
     except Exception as exc:  # as above
         return InputError(f"the record is damaged ({_short(exc)})", where=f"{where} ({url})")
     charset = params.partition("charset=")[2].strip("\"' ;") or None
-    return Page(where=f"{where} ({url})", url=url, charset=charset, body=body)
+    return Page(
+        where=f"{where} ({url})",
+        url=url,
+        charset=charset,
+        body=body,
+        archived=parse_date(record.rec_headers.get_header("WARC-Date")),
+        modified=parse_date(headers.get_header("Last-Modified")),
+    )
 
 
 def _short(exc: Exception) -> str:

@@ -293,10 +293,20 @@ def _only(fact: Fact, index: Index) -> str:
     text = f'<a class="cite" href="#{target}">{words}</a>' if target else words
     speaker = f' <span class="speaker">— {esc(ref.speaker)}</span>' if ref.speaker else ""
     opinion = ' <span class="tag">opinion</span>' if fact.opinion else ""
+    near = "".join(_near(r, index) for r in fact.nearest)
     return (
         f'<li id="{anchor}" class="fact exclusive" data-groups="{anchor}">'
-        f'<p class="line">{_marker("exclusive")}{text}{speaker}{opinion}</p></li>'
+        f'<p class="line">{_marker("exclusive")}{text}{speaker}{opinion}</p>{near}</li>'
     )
+
+
+def _near(ref: ClaimRef, index: Index) -> str:
+    """Another outlet's closest claim, which the aligner judged not the same statement."""
+    target = index.anchor(ref)
+    words = esc(ref.text)
+    text = f'<a class="cite" href="#{target}">{words}</a>' if target else words
+    name = esc(index.names[ref.article])
+    return f'<p class="near" title="closest claim, judged not the same">≈ {name}: {text}</p>'
 
 
 def _fact(fact: Fact, index: Index) -> str:

@@ -59,6 +59,8 @@ def _facts(c: Comparison, names: dict[str, str]) -> Iterable[str]:
         r = f.claims[0]
         note = " *(opinion)*" if f.opinion else ""
         yield f"- **{md(names[r.article])}**: {_cite(r)}{note}"
+        for near in f.nearest:
+            yield f"  - ≈ closest in {md(names[near.article])}, judged not the same: {_cite(near)}"
 
 
 def _conflicts(c: Comparison, names: dict[str, str]) -> Iterable[str]:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from rashomon.ingest.fetch import Validators
 
 _CHUNK = 500  # host parameters per IN (...) list
+UNDATED = ""  # the ``day`` of an article with no known date, and the span of a story of such
 
 
 @dataclass(frozen=True)
@@ -264,18 +265,24 @@ class Store:
         )
         return [(r[0], r[1]) for r in rows]
 
-    def days(self, ids: Sequence[str]) -> dict[str, str]:
-        return dict(self._select_in("SELECT id, day FROM articles WHERE id IN ({})", ids))
+    def days(self, ids: Sequence[str]) -> dict[str, str | None]:
+        """The day of each article (ISO), None for an article with no known date."""
+        rows = self._select_in("SELECT id, day FROM articles WHERE id IN ({})", ids)
+        return {i: day or None for i, day in rows}
 
     # ------------------------------------------------------------------ stories
 
-    def stories_between(self, start: str, end: str) -> list[StoryRow]:
-        """Stories whose span of days meets ``start``..``end`` (ISO days)."""
-        rows = self.conn.execute(
-            f"SELECT {_STORY_COLUMNS} FROM stories WHERE end_day >= ? AND start_day <= ?"
-            " ORDER BY id",
-            (start, end),
-        )
+    def stories_between(self, start: str | None, end: str | None) -> list[StoryRow]:
+        """Stories whose span of days meets ``start``..``end`` (ISO days), and the stories
+        with no known date (whose articles have none); every story when ``start`` is None."""
+        if start is None or end is None:
+            rows = self.conn.execute(f"SELECT {_STORY_COLUMNS} FROM stories ORDER BY id")
+        else:
+            rows = self.conn.execute(
+                f"SELECT {_STORY_COLUMNS} FROM stories"
+                " WHERE (end_day >= ? AND start_day <= ?) OR end_day = ? ORDER BY id",
+                (start, end, UNDATED),
+            )
         return [_story_row(r) for r in rows]
 
     def story_row(self, story_id: int) -> StoryRow:
@@ -326,9 +333,9 @@ class Store:
         centroid = vectors.mean(axis=0)
         ranked = [members[k] for k in np.argsort(-(vectors @ centroid), kind="stable")]
         info = self.conn.execute(
-            "SELECT min(day), max(day), min(published), max(published) FROM articles"
-            " WHERE story = ?",
-            (story_id,),
+            "SELECT coalesce(min(nullif(day, ?)), ?), coalesce(max(nullif(day, ?)), ?),"
+            " min(published), max(published) FROM articles WHERE story = ?",
+            (UNDATED, UNDATED, UNDATED, UNDATED, story_id),
         ).fetchone()
         self.conn.execute(
             "UPDATE stories SET title = ?, start_day = ?, end_day = ?, first = ?, last = ?,"
@@ -355,21 +362,32 @@ class Store:
         return " ".join(words[:12]) + (" ..." if len(words) > 12 else "")
 
     def story_articles(self, story_id: int) -> list[tuple[str, str, str | None]]:
-        """Every article of a story as (id, outlet, copy_of), in the order stored."""
+        """Every article of a story as (id, outlet, copy_of), by day (undated ones last), then
+        in the order stored."""
         rows = self.conn.execute(
-            "SELECT id, outlet, copy_of FROM articles WHERE story = ? ORDER BY day, rowid",
-            (story_id,),
+            "SELECT id, outlet, copy_of FROM articles WHERE story = ? ORDER BY day = ?, day, rowid",
+            (story_id, UNDATED),
         )
         return [(r[0], r[1], r[2]) for r in rows]
 
     def find_stories(
-        self, *, since: str | None = None, outlet: str | None = None, query: str | None = None
+        self,
+        *,
+        since: str | None = None,
+        outlet: str | None = None,
+        query: str | None = None,
+        undated: bool = False,
     ) -> list[int]:
-        """Ids of the stories matching every filter given, most recent first."""
+        """Ids of the stories matching every filter given, most recent first (stories with no
+        known date last). ``since`` keeps the stories known to run on or after that day, so
+        never one with no known date; ``undated`` keeps only those."""
         where, params = ["1"], []
         if since:
             where.append("s.end_day >= ?")
             params.append(since)
+        if undated:
+            where.append("s.end_day = ?")
+            params.append(UNDATED)
         if outlet:
             where.append("s.id IN (SELECT story FROM articles WHERE lower(outlet) = lower(?))")
             params.append(outlet)
@@ -470,8 +488,9 @@ def _iso(day: dt.date | None) -> str | None:
 
 
 def _day(article: Article) -> str:
-    """The day an article counts for when grouping: its publication date, else today."""
-    return (article.published or dt.date.today()).isoformat()
+    """The day an article counts for when grouping: its publication date, or :data:`UNDATED`
+    (never the day it was stored, which would put an old undated article in today's stories)."""
+    return article.published.isoformat() if article.published else UNDATED
 
 
 def _now() -> str:

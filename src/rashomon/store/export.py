@@ -1,5 +1,9 @@
 """Write the store's articles, with their story and the article they copy, as JSONL, CSV or Parquet.
 
+``published`` is empty (null) for an article with no known date, and ``date_source`` says
+where each date came from (:data:`rashomon.ingest.dates.DATE_SOURCES`: ``metadata``,
+``archive``, ``last-modified``, ``dateline``, ``text``, or ``unknown``).
+
 Rows are streamed (Parquet in row groups), so exporting a large store needs little memory.
 """
 
@@ -13,10 +17,22 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from rashomon.errors import StoreError
+from rashomon.ingest.dates import date_source
 from rashomon.store.db import Store
 
 FORMATS = ("jsonl", "csv", "parquet")
-COLUMNS = ("id", "outlet", "title", "url", "published", "source", "story", "copy_of", "text")
+COLUMNS = (
+    "id",
+    "outlet",
+    "title",
+    "url",
+    "published",
+    "date_source",
+    "source",
+    "story",
+    "copy_of",
+    "text",
+)
 _ROW_GROUP = 2_000
 
 
@@ -29,6 +45,7 @@ def rows(store: Store) -> Iterator[dict[str, Any]]:
             "title": article.title,
             "url": article.url,
             "published": article.published.isoformat() if article.published else None,
+            "date_source": date_source(article),
             "source": article.source,
             "story": story,
             "copy_of": copy_of,

@@ -94,7 +94,19 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (V1,)
+# An article with no known date used to count as published on the day it was stored; its
+# day is now unknown (''), and a story's span covers its dated articles only ('' when it has
+# none).
+V2 = """
+UPDATE articles SET day = '' WHERE published IS NULL;
+UPDATE stories SET
+    start_day = coalesce(
+        (SELECT min(day) FROM articles WHERE story = stories.id AND day <> ''), ''),
+    end_day = coalesce(
+        (SELECT max(day) FROM articles WHERE story = stories.id AND day <> ''), '')
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2)
 
 
 def version(conn: sqlite3.Connection) -> int:

@@ -8,6 +8,14 @@ Nothing here grows with the size of the corpus:
 * document frequencies are looked up for the batch's own terms.
 
 Copies (near-duplicates) follow their original and take no part in grouping.
+
+An article with no known publication date has no place in time: it may join any story by its
+text and entities (its pairs take no time decay), every story is a candidate for it (so a
+batch with undated articles looks at all the store's stories, nearest by centroid first),
+and it does not stretch the span of the story it joins. Once in a story it is held to that
+story's time, so it never brings together two stories that time keeps apart
+(:func:`rashomon.stories.grouping.agglomerate`). A story all of whose articles are undated
+has no span and is a candidate for every article.
 """
 
 from __future__ import annotations
@@ -50,23 +58,28 @@ def group(store: Store, ids: Sequence[str], threshold: float | None = None) -> l
     terms = {t for p in profiles for t in (*p.terms, *p.entities)}
     matrix = probabilities(profiles, store.document_frequencies(terms), store.originals())
     days.update(store.days(old_ids))
-    matrix *= _time_decay([days[m] for m in order])
+    ordinals = _ordinals([days[m] for m in order])
+    matrix *= _time_decay(ordinals)
     clusters: list[list[int]] = []
     for k, story in enumerate(owner):
         if story is None or not clusters or owner[clusters[-1][0]] != story:
             clusters.append([k])
         else:
             clusters[-1].append(k)
-    merged = agglomerate(matrix, clusters, threshold)
+    merged = agglomerate(matrix, clusters, threshold, days=ordinals, window=WINDOW_DAYS)
     return _write(store, [[(order[k], owner[k]) for k in c] for c in merged])
 
 
 def _candidates(
-    store: Store, ids: Sequence[str], days: dict[str, str], vectors: np.ndarray
+    store: Store, ids: Sequence[str], days: dict[str, str | None], vectors: np.ndarray
 ) -> list[StoryRow]:
     """The stories near in time, and near in meaning to at least one new article."""
-    first, last = min(days.values()), max(days.values())
-    pool = store.stories_between(_shift(first, -WINDOW_DAYS), _shift(last, WINDOW_DAYS))
+    dated = [day for day in (days[i] for i in ids) if day]
+    if len(dated) < len(ids):
+        pool = store.stories_between(None, None)  # an undated article may join any story
+    else:
+        first, last = min(dated), max(dated)
+        pool = store.stories_between(_shift(first, -WINDOW_DAYS), _shift(last, WINDOW_DAYS))
     if not pool:
         return []
     centroids = np.stack([s.centroid for s in pool])
@@ -74,8 +87,7 @@ def _candidates(
     scores = vectors @ centroids.T
     chosen: set[int] = set()
     for row, article in enumerate(ids):
-        lo, hi = _shift(days[article], -WINDOW_DAYS), _shift(days[article], WINDOW_DAYS)
-        near = [k for k, s in enumerate(pool) if s.end_day >= lo and s.start_day <= hi]
+        near = [k for k, s in enumerate(pool) if _near(s, days[article])]
         ranked = sorted(near, key=lambda k: -scores[row, k])[:NEIGHBOURS]
         chosen.update(k for k in ranked if scores[row, k] >= GATE)
     return [pool[k] for k in sorted(chosen)]
@@ -99,10 +111,27 @@ def _write(store: Store, merged: list[list[tuple[str, int | None]]]) -> list[int
     return changed
 
 
-def _time_decay(days: Sequence[str]) -> np.ndarray:
-    """1 for two articles at most :data:`WINDOW_DAYS` apart, then falling by e every window."""
-    ordinals = np.array([dt.date.fromisoformat(d).toordinal() for d in days], dtype=np.float64)
-    gaps = np.abs(ordinals[:, None] - ordinals[None, :])
+def _near(story: StoryRow, day: str | None) -> bool:
+    """True when ``story`` comes within :data:`WINDOW_DAYS` of ``day``; always when either
+    date is unknown."""
+    if day is None or not story.end_day:
+        return True
+    return story.end_day >= _shift(day, -WINDOW_DAYS) and story.start_day <= _shift(
+        day, WINDOW_DAYS
+    )
+
+
+def _ordinals(days: Sequence[str | None]) -> np.ndarray:
+    """Day ordinals, NaN for an undated article."""
+    return np.array(
+        [dt.date.fromisoformat(d).toordinal() if d else np.nan for d in days], dtype=np.float64
+    )
+
+
+def _time_decay(ordinals: np.ndarray) -> np.ndarray:
+    """1 for two articles at most :data:`WINDOW_DAYS` apart, then falling by e every window;
+    1 for a pair with an undated article (time says nothing about it)."""
+    gaps = np.nan_to_num(np.abs(ordinals[:, None] - ordinals[None, :]), nan=0.0)
     return np.exp(-np.maximum(gaps - WINDOW_DAYS, 0.0) / WINDOW_DAYS)
 
 

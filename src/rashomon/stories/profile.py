@@ -65,9 +65,10 @@ def build(analysis: AnalyzedArticle, vector: np.ndarray) -> Profile:
 
 def terms(text: str) -> dict[str, int]:
     """Content words of ``text`` (lower case, stop words dropped) with their counts."""
-    from spacy.lang.en.stop_words import STOP_WORDS
+    from rashomon.nlp import stop_words
 
-    words = (w for w in _WORD.findall(text.lower()) if len(w) > 1 and w not in STOP_WORDS)
+    stop = stop_words()
+    words = (w for w in _WORD.findall(text.lower()) if len(w) > 1 and w not in stop)
     return dict(Counter(words))
 
 

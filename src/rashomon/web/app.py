@@ -115,12 +115,21 @@ class Browser:
                 query=fts_query(filters.query) or None,
             )
             rows = [store.story_row(i) for i in ids]
-            rows = [
-                r for r in rows if not filters.until or r.start_day <= filters.until.isoformat()
-            ]
+            until = filters.until.isoformat() if filters.until else None
+            rows = [r for r in rows if not until or (r.start_day and r.start_day <= until)]
+            undated = 0
+            if filters.since or filters.until:  # stories with no known date are left out
+                undated = len(
+                    store.find_stories(
+                        outlet=filters.outlet or None,
+                        query=fts_query(filters.query) or None,
+                        undated=True,
+                    )
+                )
             shown = rows[(filters.page - 1) * PAGE_SIZE : filters.page * PAGE_SIZE]
             listed = [pages.StoryItem(r, store.story_articles(r.id)) for r in shown]
-        return Response(200, pages.story_list(listed, len(rows), filters, outlets, PAGE_SIZE))
+        page = pages.story_list(listed, len(rows), filters, outlets, PAGE_SIZE, undated)
+        return Response(200, page)
 
     def _story(self, story_id: str) -> Response:
         number = _number(story_id)

@@ -60,10 +60,19 @@ def story_list(
     filters: Filters,
     outlets: Sequence[str],
     page_size: int,
+    undated: int = 0,
 ) -> str:
-    """The searchable list of stories, most recent first."""
+    """The searchable list of stories, most recent first (stories with no known date last).
+
+    ``undated`` is how many stories with no known date the date filter left out; the page
+    says so."""
     rows = "\n".join(_story_item(item) for item in items)
     found = f"{total} {'story' if total == 1 else 'stories'}"
+    if undated:
+        found += (
+            f" ({undated} {'story' if undated == 1 else 'stories'} with no known date"
+            " left out by the date filter)"
+        )
     listing = f'<ol class="stories">\n{rows}\n</ol>' if rows else '<p class="empty">No story.</p>'
     body = (
         f'<main class="page">\n<h1>Stories</h1>\n{_search_form(filters, outlets)}\n'
@@ -113,6 +122,9 @@ def _count(n: int, word: str) -> str:
 
 def _span(row: StoryRow) -> str:
     first, last = row.start_day, row.end_day
+    if not first:  # none of its articles has a known date
+        return '<span class="undated">date unknown</span>'
+
     days = first if first == last else f"{first} – {last}"
     return f'<time datetime="{esc(first)}">{esc(days)}</time>'
 
@@ -199,6 +211,8 @@ def _article_meta(art: Article, analyzed: AnalyzedArticle | None) -> str:
     parts = [esc(art.outlet)]
     if art.published:
         parts.append(f'<time datetime="{art.published}">{art.published}</time>')
+    else:
+        parts.append('<span class="undated">date unknown</span>')
     if analyzed:
         label = esc(analyzed.genre.label)
         parts.append(f'<span class="genre genre-{label}">{label}</span>')
