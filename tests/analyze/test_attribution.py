@@ -171,6 +171,27 @@ FINDS = [
         "Bianchi: We will not give up.\n\nThe strike continued.",
         [("Bianchi", ":", "We will not give up", False)],
     ),
+    # the speaker of "said in a statement that ..." owns the statement
+    (
+        "The port authority said in a statement that the ferry would sail on Monday.",
+        [("The port authority", "statement", "that the ferry would sail on Monday", False)],
+    ),
+    # a speaker set off by an aside, or after the verb that follows a quotation
+    (
+        "Ana Silva, a spokeswoman for the port, told reporters that the ferry would sail.",
+        [("Ana Silva, a spokeswoman for the port", "told", "that the ferry would sail", False)],
+    ),
+    (
+        '"We will need more buses before the winter comes," added a regional official.',
+        [
+            (
+                "a regional official",
+                "added",
+                '"We will need more buses before the winter comes,"',
+                True,
+            )
+        ],
+    ),
 ]
 
 NOTHING = [
@@ -183,6 +204,7 @@ NOTHING = [
     "Who decided that the bridge could stay closed?",  # a question names no speaker
     "Nobody in the ministry wants to hear that.",  # "nobody" asserts nothing
     "",
+    "That said, the ferry sailed late.",  # a connective, not a report
 ]
 
 

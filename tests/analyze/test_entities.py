@@ -210,3 +210,30 @@ def test_speaker_spans_resolve_to_entities(nlp, phrase: str, expected: str) -> N
 )
 def test_unclear_speakers_give_none(nlp, text: str, phrase: str) -> None:  # type: ignore[no-untyped-def]
     assert speaker(nlp, text, phrase) is None
+
+
+KINDS = [
+    # a town the small model may call an organisation, used as a place
+    ("The ferry carried 200 passengers from Montijo to Lisbon.", "Montijo", "place"),
+    ("Commuters in Alverca waited for the next boat.", "Alverca", "place"),
+    # an organisation that acts stays one
+    ("Nordic Shipping said the ship was not damaged.", "Nordic Shipping", "organization"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), KINDS)
+def test_entity_kinds(nlp, text: str, name: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    found = entity_of(extract(nlp(text)), name)
+    assert found is not None and found.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Transport Minister Giulia Rossi visited the port.", "Transport"),  # a portfolio
+        ("The Maltese-flagged ship was not damaged.", "Maltese"),  # an adjective, not a group
+    ],
+)
+def test_words_that_are_no_actor(nlp, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    found = entity_of(extract(nlp(text)), word)
+    assert found is None or found.kind not in {"organization", "group"}

@@ -371,16 +371,48 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _stray_subject(verb: Token) -> Token | None:
-    """A noun phrase ending right before ``verb`` that the parse hung elsewhere."""
+    """A noun phrase ending right before ``verb`` that the parse hung elsewhere.
+
+    'Buck, a spokesman for Ryan, told ...' and '"...," an aide, who asked not to be named,
+    said' give the noun that the comma-led aside describes; '"...," said Rossi' (the news
+    inversion after a quotation) gives the noun phrase right after the verb.
+    """
     left = verb.i - 1
     while left >= 0 and verb.doc[left].pos_ in {"ADV", "AUX", "PART"}:
         left -= 1
+    if left > 0 and verb.doc[left].text == ",":
+        return _described(verb.doc[left - 1], verb)
+    if (left >= 0 and verb.doc[left].is_quote) or (left > 0 and verb.doc[left - 1].is_quote):
+        return _inverted(verb)
     if left < 0 or verb.doc[left].pos_ not in NOMINALS:
         return None
     noun = verb.doc[left]
     while noun.head.i > noun.i and noun.head.i < verb.i and noun.head.pos_ in NOMINALS:
         noun = noun.head
     return noun if noun.dep_ in {"appos", "conj", "compound", "dobj", "pobj", "npadvmod"} else None
+
+
+def _described(last: Token, verb: Token) -> Token | None:
+    """The noun before a comma-led appositive or relative clause that ends at ``last``."""
+    node = last
+    while node.i < verb.i and node.head != node and node.head.i < verb.i:
+        aside = node.dep_ in ASIDES and node.head.i < node.left_edge.i
+        if aside and node.head.pos_ in NOMINALS and _set_off(node):
+            return node.head
+        node = node.head
+    return None
+
+
+def _inverted(verb: Token) -> Token | None:
+    """'"...," said Rossi': the noun phrase right after a verb that follows a quotation."""
+    doc = verb.doc
+    before = any(c.dep_ in {"dobj", "ccomp"} and c.i < verb.i for c in verb.children)
+    if before or verb.i + 1 >= len(doc):
+        return None
+    noun = doc[verb.i + 1]
+    while noun.dep_ in {"compound", "det", "amod", "nummod", "poss"} and noun.head.i > noun.i:
+        noun = noun.head
+    return noun if noun.pos_ in {"NOUN", "PROPN"} and noun.head.i != noun.i else None
 
 
 def _tree_subject(verb: Token, hops: int = 3) -> Token | None:
@@ -512,7 +544,7 @@ def _verb_attribution(verb: Token, article: _Article) -> _Found | None:
         return found
     frames = frames or _verb_frames().get(lemma)
     subject = _subject(verb)
-    if subject is not None and (_asks(subject, article) or _nobody(subject)):
+    if subject is not None and (_asks(subject, article) or _nobody(subject) or _idiom(verb)):
         return None
     content = _verb_content(verb, frames, article) if frames else None
     source = _source(subject)
@@ -526,6 +558,19 @@ def _asks(subject: Token, article: _Article) -> bool:
     if subject.tag_ not in {"WP", "WDT"} or subject.head.dep_ == "relcl":
         return False
     return article.sentence(subject).text.rstrip(" \"'”’)").endswith("?")
+
+
+def _idiom(verb: Token) -> bool:
+    """'That said, ...' opens a sentence as 'even so' does: a connective, not a report."""
+    doc = verb.doc
+    return (
+        verb.lower_ == "said"
+        and verb.i > 0
+        and doc[verb.i - 1].lower_ == "that"
+        and (verb.i == 1 or doc[verb.i - 2].is_sent_start or doc[verb.i - 2].is_punct)
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].text == ","
+    )
 
 
 def _nobody(subject: Token) -> bool:
@@ -885,6 +930,9 @@ def _owner(noun: Token) -> Token | None:
             return next((c for c in prep.children if c.dep_ == "pobj"), None)
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
         return _subject(noun.head)  # 'Rossi made the case that ...', 'voiced concern that ...'
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "in" and _is_cue_verb(prep.head):
+        return _subject(prep.head)  # 'Rossi said in a statement that ...': Rossi's statement
     return None
 
 

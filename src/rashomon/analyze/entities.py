@@ -47,6 +47,7 @@ CONTRASTIVE = frozenset({"other", "another", "second", "new", "different", "next
 GENERIC_MODIFIERS = frozenset({"former", "then", "top", "senior", "veteran", "longtime", "current"})
 FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "&", "de", "la", "du", "des", "der", "on"})
 Step = Callable[[], None]
+PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner"})
 NOT_NAME = frozenset({"VERB", "AUX", "ADP", "ADV", "PRON", "DET", "SCONJ", "CCONJ", "NUM"})
 ANTECEDENTS = frozenset({"NOUN", "PROPN"})  # what a relative pronoun may stand for
 WINDOW = 2  # how many sentences back a pronoun or a role noun may look
@@ -263,8 +264,14 @@ def named_mentions(doc: Doc) -> list[_Named]:
         start, end = _strip(span)
         if start >= end or (span.label_ == "PERSON" and not doc[start].text[:1].isupper()):
             continue
+        if span.label_ == "ORG" and end == start + 1 and _before_title(doc, end):
+            continue  # "Transport Minister Giulia Rossi": a portfolio, not an organisation
         out.append(_Named(start, end, span.label_))
     return [_with_title(doc, n) for n in _relabel(doc, out)]
+
+
+def _before_title(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].lower_ in PORTFOLIO_TITLES
 
 
 def _with_title(doc: Doc, named: _Named) -> _Named:
@@ -630,6 +637,21 @@ PLACE_NOUNS = frozenset(
     ]
 )
 ACTING = frozenset({"nsubj", "agent", "poss"})
+RESIDENTS = frozenset(
+    [
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "child",
+        "family",
+        "resident",
+        "residents",
+        "people",
+        "passenger",
+        "native",
+    ]
+)
 ORG_WORDS = frozenset(
     [
         "ministry",
@@ -673,10 +695,20 @@ def _modifier(span: Span) -> bool:
     return span.root.dep_ in {"amod", "compound"} or (after is not None and after.text == "-")
 
 
+def _place_or_people(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in PLACE_NOUNS | RESIDENTS
+
+
 def _used_as_place(root: Token) -> bool:
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in SPATIAL:
         return True
+    if root.dep_ == "pobj" and head.lower_ in {"at", "from"} and _place_or_people(head.head):
+        return True  # "the terminal at Alcântara", "a woman from Alcochete"
+    if root.dep_ == "pobj" and head.lower_ in {"from", "to"}:  # "from Montijo to Lisbon"
+        other = [c for c in head.head.children if c.lower_ in {"from", "to"} and c != head]
+        if any(o.ent_type_ in {"GPE", "LOC"} for c in other for o in c.children):
+            return True
     if root.dep_ == "compound" and head.lower_ in PLACE_NOUNS:
         return True
     partners = [head] if root.dep_ == "conj" else [c for c in root.children if c.dep_ == "conj"]

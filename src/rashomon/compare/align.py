@@ -536,16 +536,17 @@ def _fact(
 
 
 def _nearest(members: list[int], items: list[Unit], scores: np.ndarray) -> tuple[ClaimRef, ...]:
-    """For each other article, its claim with the best score (at least NEAR) to the fact."""
+    """For each other article, its claim with the best score (at least NEAR) to the fact; the
+    closest first."""
     best = scores[members].max(axis=0)
     article = np.array([u.article for u in items])
     found = []
-    for other in sorted(set(article.tolist()) - {items[members[0]].article}):
+    for other in set(article.tolist()) - {items[members[0]].article}:
         candidates = np.flatnonzero(article == other)
         top = candidates[int(np.argmax(best[candidates]))]
         if best[top] >= NEAR:
-            found.append(claim_ref(items[top].claim))
-    return tuple(found)
+            found.append((-float(best[top]), int(top)))
+    return tuple(claim_ref(items[top].claim) for _, top in sorted(found))
 
 
 def claim_ref(claim: Claim) -> ClaimRef:

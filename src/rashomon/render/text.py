@@ -139,9 +139,10 @@ def _exclusive(c: Comparison, names: dict[str, str]) -> str:
         note = "  (opinion)" if fact.opinion else ""
         who = f" — {ref.speaker}" if ref.speaker else ""
         lines.append(_wrap(f" ● {names[ref.article]:<16} {ref.text}{who}{note}  @{ref.start}", 20))
-        lines.extend(_wrap(f"{'':20}≈ {names[r.article]}: “{r.text}”", 22) for r in fact.nearest)
+        for near in fact.nearest[:1]:
+            lines.append(_wrap(f"{'':20}≈ {names[near.article]}: “{near.text}”", 22))
     if any(f.nearest for f in only):
-        lines.insert(1, "   (≈ another outlet's closest claim, judged not the same: worth a look)")
+        lines.insert(1, "   (≈ the closest claim elsewhere, judged not the same: worth a look)")
     return "\n".join(lines)
 
 
