@@ -518,9 +518,12 @@ def fit_pair_models(
     print("WEIGHTS =", [round(float(w), 3) for w in weights], f"\nINTERCEPT = {intercept:.3f}")
     rows = [claim_rows(corpus, prepared[n], statement=True) for n in TUNE]
     x, y = np.concatenate([r[0] for r in rows]), np.concatenate([r[1] for r in rows])
-    claim = len(align.CLAIM_FEATURES)
-    statement, statement_intercept = logistic(x[:, :claim], y)
-    statement = np.concatenate([statement, np.zeros(len(align.FEATURES) - claim)])
+    # Claim features only, and not centrality: it says whether a claim tells the story's main
+    # event, which the event model weighs; here it cancelled the cosine of mutual best matches.
+    used = [k for k, name in enumerate(align.CLAIM_FEATURES) if name != "centrality"]
+    coef, statement_intercept = logistic(x[:, used], y)
+    statement = np.zeros(len(align.FEATURES))
+    statement[used] = coef
     print(f"{len(y)} same-event claim pairs, {y.mean():.3f} same statement")
     print("STATEMENT =", [round(float(w), 3) for w in statement])
     print(f"STATEMENT_INTERCEPT = {statement_intercept:.3f}")

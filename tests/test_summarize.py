@@ -476,3 +476,51 @@ def test_an_outlet_whose_claim_says_something_else_is_not_cited() -> None:
     )
     found = run([treated, visit], [("t:c1", "v:c1")], max_sentences=1)
     assert [outlets for _, outlets in found] == [("Daily Ledger",)]
+
+
+def test_an_outlet_that_does_not_give_the_sentences_figure_is_not_cited() -> None:
+    """Two claims of one fact, one with a figure the other lacks: the sentence carries the
+    figure, so only the outlet that gave it is cited."""
+    plain = A(
+        "p",
+        "Evening Post",
+        "The river flooded the old town of Millbrook on Tuesday night.",
+        [C("The river flooded the old town of Millbrook on Tuesday night.")],
+    )
+    counted = A(
+        "c",
+        "Daily Ledger",
+        "The river flooded the old town of Millbrook on Tuesday night, reaching 300 homes.",
+        [C("The river flooded the old town of Millbrook on Tuesday night, reaching 300 homes.")],
+    )
+    found = run([counted, plain], [("c:c1", "p:c1")], max_sentences=1)
+    assert found and all(
+        "300" not in text or outlets == ("Daily Ledger",) for text, outlets in found
+    )
+
+
+def test_a_reported_relative_clause_is_told_in_its_sentence() -> None:
+    """'... boats that the harbour office said were used by smugglers': the clause has a gap,
+    so it is never said on its own ('According to the harbour office, the harbour office said
+    were used ...')."""
+    text = (
+        "Police searched two fishing boats in Millbrook that the harbour office said were used"
+        " by smugglers."
+    )
+    boats = A(
+        "s",
+        "Daily Ledger",
+        text,
+        [
+            C("Police searched two fishing boats in Millbrook"),
+            C(
+                "that the harbour office said were used by smugglers",
+                "indirect",
+                "the harbour office",
+                "said",
+            ),
+        ],
+    )
+    found = [t for t, _ in run([boats, FLOOD_B], [("s:c1",), ("s:c2",)])]
+    assert any("smugglers" in t for t in found)
+    assert all("said were" not in t or t.startswith("Police") for t in found)

@@ -52,6 +52,7 @@ MIN_CONFLICT_CONFIDENCE = 0.5
 # A candidate sentence: at least MIN_WORDS words; a whole sentence used to repair a clause
 # claim at most MAX_WORDS words.
 MIN_WORDS = 5
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 MAX_WORDS = 45
 # Ranking: the best of a small grid on the NeuS val split (benchmarks/eval_neus.py --grid; see
 # docs/quality.md, "Neutral summary"); MMR and redundancy are set by hand.
@@ -351,6 +352,8 @@ def _complete(claim: Claim) -> bool:
     words = CONNECTIVES.sub("", claim.text.strip(QUOTES + " "))
     if claim.voice == "indirect":
         words = THAT.sub("", words)
+        if claim.cue and re.search(rf"\b{re.escape(claim.cue)}\b", words):
+            return False  # "that the Pentagon said were used by ...": a clause with a gap
     if _words(words) < MIN_WORDS or TRAILING_CUE.search(words):
         return False
     head = words.split(" ", 1)[0].lower().strip(",")
@@ -495,7 +498,8 @@ def confirmed(
     says: MiniLM cosine at least SUPPORT_COSINE or content-word Jaccard at least
     SUPPORT_OVERLAP with the claim the sentence is made from. A fact the aligner grouped
     loosely ("Rossi will visit the injured" with "Twelve passengers were treated") then
-    cites only the outlet that wrote the words."""
+    cites only the outlet that wrote the words. An outlet whose claim lacks a figure of the
+    sentence ("she lost just 43 votes") does not back it either."""
     from rashomon.compare.align import content_stems
 
     pairs = [
@@ -512,7 +516,9 @@ def confirmed(
         mine = index.claims[candidates[k].claim].text
         cosine = float(vectors[mine] @ vectors[text])
         overlap = _jaccard(content_stems(mine), content_stems(text))
-        if cosine >= SUPPORT_COSINE or overlap >= SUPPORT_OVERLAP:
+        if (cosine >= SUPPORT_COSINE or overlap >= SUPPORT_OVERLAP) and _numbers(mine) <= _numbers(
+            text
+        ):
             backed.setdefault(k, set()).add(outlet)
     out = []
     for k, c in enumerate(candidates):
@@ -521,6 +527,11 @@ def confirmed(
         support = (len(outlets) - 1) / max(len(index.outlets) - 1, 1)
         out.append(replace(c, outlets=outlets, support=support))
     return out
+
+
+def _numbers(text: str) -> frozenset[str]:
+    """The figures a sentence gives: an outlet that does not give them does not back it."""
+    return frozenset(n.replace(",", "") for n in NUMBER.findall(text))
 
 
 def _other_claims(c: Candidate, index: _Index) -> Iterator[tuple[str, Claim]]:

@@ -192,7 +192,74 @@ FINDS = [
             )
         ],
     ),
+    # after a quotation, the noun phrase that follows the verb speaks even when the parse
+    # makes the quotation the verb's clause
+    (
+        '"The harbour will stay open all winter," added another island councillor.',
+        [
+            (
+                "another island councillor",
+                "added",
+                '"The harbour will stay open all winter,"',
+                True,
+            )
+        ],
+    ),
+    # a name before asides set off by commas ('meanwhile', a relative clause) speaks
+    (
+        "Bianchi, meanwhile, who chairs the port board, said the ferry was safe.",
+        [("Bianchi", "said", "the ferry was safe", False)],
+    ),
+    # a past tense read as a participle on a root noun: the noun is the source
+    (
+        "A university poll found last week that most islanders backed the plan.",
+        [("A university poll", "found", "that most islanders backed the plan", False)],
+    ),
+    # a past tense joined to an infinitive belongs with the finite verb above it
+    (
+        "During the campaign, Rossi ran on a promise to cut fares and accused the operator "
+        "of neglect.",
+        [("Rossi", "accused", "the operator of neglect", False)],
+    ),
+    # a verb with an object of its own after a comma is not a parenthetical frame
+    (
+        "With fares falling, operators have added routes for three months, the ministry said.",
+        [
+            (
+                "the ministry",
+                "said",
+                "With fares falling, operators have added routes for three months",
+                False,
+            )
+        ],
+    ),
+    # a possessive pronoun on the verb's object stands for the verb's subject
+    (
+        "The island leaders signalled their support for the new timetable.",
+        [("The island leaders", "support for", "the new timetable", False)],
+    ),
+    # a cue verb joined to a copula across a relative clause speaks for the clause's subject
+    (
+        "The remark was a late addition to a speech in which Rossi praised the port, "
+        "but argued that the ferry was too slow.",
+        [
+            ("Rossi", "praised", "the port", False),
+            ("Rossi", "argued", "that the ferry was too slow", False),
+        ],
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pier will close, according to a statement from harbour master Ana Lopes.",
+        "A letter from harbour master Ana Lopes said the pier will close.",
+    ],
+)
+def test_a_document_sent_by_someone_names_the_sender(text: str) -> None:
+    assert [a.speaker for a in _attributions(text)] == ["harbour master Ana Lopes"]
+
 
 NOTHING = [
     "The said vessel left port at noon.",
@@ -205,6 +272,15 @@ NOTHING = [
     "Nobody in the ministry wants to hear that.",  # "nobody" asserts nothing
     "",
     "That said, the ferry sailed late.",  # a connective, not a report
+    # what a rule lets someone do is not what anyone says
+    "The council passed a rule that would allow shops to deny service to late customers.",
+    "The new rule allows any shop to cite the law as a defence in court.",
+    # a correction note speaks about the text itself
+    "CORRECTION: This article originally said the ferry left on Monday.",
+    "An earlier version of this story stated that the pier was closed.",
+    # "certain to", "sure to" say how likely something is, not what anyone thinks
+    "Their efforts were certain to fail.",
+    "The new ferry is sure to draw crowds.",
 ]
 
 
@@ -247,6 +323,20 @@ def test_pronoun_speaker_keeps_its_span_but_names_nobody() -> None:
     text = "Rossi arrived late. She said the port was safe."
     (a,) = _attributions(text)
     assert (a.speaker, a.speaker_start, a.speaker_end) == (None, 20, 23)
+
+
+@pytest.mark.parametrize("text", ["Some say the pier is unsafe.", "Many said the pier was unsafe."])
+def test_quantifier_speaker_keeps_its_span_but_names_nobody(text: str) -> None:
+    (a,) = _attributions(text)
+    assert a.speaker is None
+    assert a.speaker_start == 0 and text[a.speaker_start : a.speaker_end] in {"Some", "Many"}
+
+
+def test_list_marker_glued_to_the_speaker_is_left_out() -> None:
+    text = "The vote is close.\n\n-His rival's campaign admits it wrote the flyer."
+    (a,) = _attributions(text)
+    assert a.speaker == "His rival's campaign"
+    assert text[a.speaker_start : a.speaker_end] == a.speaker
 
 
 def test_contents_do_not_overlap() -> None:

@@ -42,6 +42,17 @@ def one(nlp, text: str, words: str, published: dt.date | None = THURSDAY) -> Tim
         ("The firm said a boat would run from Monday.", "Monday", "2026-03-09 day"),
         ("She promised that the line would reopen on Saturday.", "Saturday", "2026-03-07 day"),
         ("He would have left on Monday.", "Monday", "2026-03-02 day"),
+        # a clause opened by "after" happened before what follows it, even in the future
+        ("The bill will become law after the House voted to pass it on Tuesday.", "Tuesday",
+         "2026-03-03 day"),
+        ("The bill will become law after voting to pass it Tuesday afternoon.",
+         "Tuesday afternoon", "2026-03-03 day"),
+        # a day that dates a noun takes no tense from a present verb
+        ("Tuesday's results show a divided town.", "Tuesday", "2026-03-03 day"),
+        ("Tuesday's vote will decide the matter.", "Tuesday", "2026-03-10 day"),
+        # a day and month that modify a scheduled occasion are its date
+        ("The March 12 vote will decide the matter.", "March 12", "2026-03-12 day"),
+        ("The Feb. 13 death of the judge left the court divided.", "Feb. 13", "2026-02-13 day"),
         # days relative to publication
         ("Police arrested the captain last night.", "last night", "2026-03-04 day"),
         ("The body was found yesterday.", "yesterday", "2026-03-04 day"),
@@ -138,6 +149,18 @@ def test_durations_sets_and_orphans_get_no_date(nlp, text, words):  # type: igno
     t = one(nlp, text, words)
     assert t.date is None
     assert t.anchor == "unresolved"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Families of Sept. 11 victims can now sue.",
+        "Relatives of the Jan. 6 victims will meet again.",
+        "Two of the 19 Sept. 11 hijackers had lived in the town.",
+    ],
+)
+def test_a_day_that_names_an_event_gets_no_date(nlp, text):  # type: ignore[no-untyped-def]
+    assert [t.date for t in found(nlp, text)] == [None]
 
 
 @pytest.mark.parametrize(

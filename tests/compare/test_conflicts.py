@@ -15,12 +15,18 @@ pytestmark = pytest.mark.slow
 STORY = "The ferry Santa Maria sank off Lisbon after hitting rocks. "
 
 
-def conflicts(one: str, two: str, *, story: str = STORY) -> list[Conflict]:
+def conflicts(
+    one: str,
+    two: str,
+    *,
+    story: str = STORY,
+    published: tuple[dt.date, dt.date] = (dt.date(2024, 3, 4), dt.date(2024, 3, 4)),
+) -> list[Conflict]:
     arts = [
-        analyze_article(
-            Article(id=f"a{n}", outlet=outlet, text=story + text, published=dt.date(2024, 3, 4))
+        analyze_article(Article(id=f"a{n}", outlet=outlet, text=story + text, published=day))
+        for n, (outlet, text, day) in enumerate(
+            (("Tagus Wire", one, published[0]), ("Harbour State", two, published[1]))
         )
-        for n, (outlet, text) in enumerate((("Tagus Wire", one), ("Harbour State", two)))
     ]
     return find_conflicts(align(arts), arts)
 
@@ -52,6 +58,20 @@ FOUND = [
         "date",
         "The inquiry will open on March 12, 2024.",
         "The inquiry will open on March 19, 2024.",
+    ),
+    # one action dated on two days, told in other words (and the actor named in the claim is
+    # not a source that the date is attributed to)
+    (
+        "date",
+        "A ferry company spokesman on Friday apologized for a post that mocked the rescued crew.",
+        "The operator's press officer had to apologize Saturday for an online message about "
+        "the sailors.",
+    ),
+    # the same amount, the same verb, other words around it
+    (
+        "number",
+        "The council will divert $3 million from the school budget to repair the harbour wall.",
+        "Officials said the city would divert $4.5 million from its schools for the repairs.",
     ),
 ]
 
@@ -128,6 +148,26 @@ NOT_FOUND = [
     ("He served during the war.", "He had not served in the war."),
     # agreement
     ("The bridge was closed to traffic.", "Traffic could not use the bridge, which was closed."),
+    # two actions on two days, not one action dated twice
+    (
+        "The ferry company apologized on Friday for the long delays at the port.",
+        "The ferry company's director resigned on Saturday over the long delays at the port.",
+    ),
+    # a weekday that names something ("Wednesday's service") does not date the claim
+    (
+        "The mayor said Wednesday's memorial service for the crew was moving.",
+        "A memorial service for the crew was held on Thursday.",
+    ),
+    # two amounts with different verbs: one asked for, the other granted
+    (
+        "Parliament granted $2 million for the harbour wall repairs.",
+        "The mayor had demanded $5 million for the harbour wall repairs.",
+    ),
+    # the same amount verb but different things moved: the counted noun differs
+    (
+        "Rescuers moved 40 passengers to the second boat.",
+        "Rescuers moved 12 cars off the ferry deck.",
+    ),
 ]
 
 
@@ -169,3 +209,28 @@ def test_one_clash_is_reported_once() -> None:
         "Fewer than ten people were injured in the crash.",
     )
     assert [c.kind for c in found] == ["number"]
+
+
+def test_two_weekday_names_in_reports_a_day_apart_are_two_days() -> None:
+    """Reports of Sunday and Saturday: "Saturday" and "Friday" cannot be one day."""
+    found = conflicts(
+        "A ferry company spokesman apologized on Friday for a post that mocked the crew.",
+        "A ferry company spokesman had to apologize Saturday for a post that mocked the crew.",
+        published=(dt.date(2024, 3, 9), dt.date(2024, 3, 10)),
+    )
+    assert [c.kind for c in found] == ["date"]
+    assert found[0].explanation == (
+        "Date: Tagus Wire says Friday (2024-03-08); Harbour State says Saturday (2024-03-09)."
+    )
+
+
+def test_one_weekday_name_in_reports_of_different_days_is_left_alone() -> None:
+    """ "On Monday" read on two publication days may be one Monday misread."""
+    assert (
+        conflicts(
+            "A ferry company spokesman apologized on Monday for a post that mocked the crew.",
+            "A ferry company spokesman apologized on Monday for a post that mocked the crew.",
+            published=(dt.date(2024, 3, 5), dt.date(2024, 3, 12)),
+        )
+        == []
+    )

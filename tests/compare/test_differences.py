@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -50,7 +51,7 @@ ADDS = [
         "actor",
         "Ada Rossi",
         "Transport minister Ada Rossi visited the wreck of the sunken ferry.",
-        "The transport minister visited the wreck of the sunken ferry.",
+        "A minister visited the wreck of the sunken ferry.",
     ),
     (
         "cause",
@@ -87,7 +88,7 @@ def test_a_detail_only_one_side_gives_is_a_difference(
         ),
         (
             ("Transport minister Ada Rossi visited the wreck of the sunken ferry.",
-             "The transport minister visited the wreck of the sunken ferry."),
+             "A minister visited the wreck of the sunken ferry."),
             "Tagus Wire names Ada Rossi; Harbour State does not.",
         ),
         (
@@ -135,12 +136,70 @@ NOTHING = [
         "The ferry sank on a foggy winter morning.",
         "The ferry sank on a foggy morning.",
     ),
+    # the other side writes the detail in another form
+    (  # the title the person holds
+        "Transport minister Ada Rossi visited the wreck of the sunken ferry.",
+        "The transport minister visited the wreck of the sunken ferry.",
+    ),
+    (  # a state's abbreviation
+        "The governor opened the new bridge in Little Rock, Ark., on Monday.",
+        "The governor opened the new bridge in Little Rock, Arkansas, on Monday.",
+    ),
+    (  # an acronym and its words
+        "The bombers had sworn loyalty to ISIS, officials said.",
+        "The bombers had sworn loyalty to the Islamic State, officials said.",
+    ),
+    (  # a place in other words: "this country"
+        "He doubted that the senator was born in the United States.",
+        "He doubted that the senator was born in this country.",
+    ),
+    (  # two places for one fact are a clash, not a gap
+        "The senator spoke about his service at an event in Norfolk.",
+        "The senator spoke about his service at an event in Norwalk.",
+    ),
+    (  # a month, and a day in it in another sentence
+        "The ruling is due in March, the court said.",
+        "The court said the ruling is due soon. Judges will sit again on March 3.",
+    ),
+    (  # one sum told roundly, in another sentence
+        "The plan cut more than $700 billion from the health budget.",
+        "The plan cut the health budget. The cuts came to $716 billion.",
+    ),
+    (  # a quote in other spelling
+        "We will stay because we're gonna win, the coach said.",
+        "We will stay because we're going to win, the coach said.",
+    ),
+    (  # a name called out in a quote, spelt another way
+        "'Momma, look, you won,' the boy told his mother.",
+        "'Mama, look, you won,' the boy told his mother.",
+    ),
+    # not details
+    (  # a dateline
+        "WASHINGTON (AP) — The president and the speaker met at the White House on Sunday.",
+        "The president and the speaker met at the White House on Sunday.",
+    ),
+    (  # a day word as a figure of speech
+        "She called the mayor a leader from yesterday who failed the city.",
+        "She called the mayor a leader who failed the city.",
+    ),
+    (  # people counted again
+        "The meeting between the two men will go ahead, the aide said.",
+        "The meeting will go ahead, the aide said.",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("one", "two"), NOTHING)
 def test_a_detail_the_other_article_gives_anywhere_is_no_difference(one: str, two: str) -> None:
     assert found(one, two) == []
+
+
+def test_a_quote_that_leaves_a_name_out_lacks_it() -> None:
+    diffs = found(
+        "'Join Ada Rossi, Luca Bianchi and the whole party,' she said.",
+        "'Join Ada Rossi and the whole party,' she said.",
+    )
+    assert [(d.kind, d.text, d.article) for d in diffs] == [("actor", "Luca Bianchi", "a0")]
 
 
 def test_an_exclusive_fact_has_no_differences() -> None:
@@ -193,3 +252,51 @@ def test_names_are_shown_as_a_sentence_can_use_them(name: str, text: str, shown:
     from rashomon.compare.differences import _as_written
 
     assert _as_written(name, text, text.index(name)) == shown
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "given"),
+    [
+        ("Ark.", "in Hope, Arkansas, on Monday", True),
+        ("Hope, Ark.", "in Hope, Arkansas", True),
+        ("Arkansas", "in Hope, Ark., on Monday", True),
+        ("Mass.", "in Boston, MA", True),
+        ("Indiana", "he was in the city", False),  # "in" is not "IN"
+        ("Ark.", "the ark of the covenant", False),
+    ],
+)
+def test_a_state_is_given_by_its_abbreviation(name: str, text: str, given: bool) -> None:
+    from rashomon.compare.differences import _state_written
+
+    assert _state_written(name, text) is given
+
+
+def test_first_name_variants() -> None:
+    from rashomon.compare.differences import Detail, _variants
+
+    detail = Detail("actor", "Elizabeth", 0, 9, "x1", "Elizabeth Cheney", person=True)
+    assert "Liz Cheney" in _variants(detail)
+    assert _variants(replace(detail, person=False)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "aside"),
+    [
+        ("Sen. Ada Rossi, D-Mass., voted no.", "D-Mass.", "place", True),
+        ("Rep. Ada Rossi (R-Tenn.) voted no.", "Tenn.", "place", True),
+        ("GENEVA — Talks ended.", "GENEVA", "place", True),
+        ("'Momma, look, you won.'", "Momma", "person", True),
+        ("Talks ended in Geneva.", "Geneva", "place", False),
+        ("'Rossi won,' he said.", "Rossi", "person", False),
+    ],
+)
+def test_tags_datelines_and_called_names_are_not_details(
+    text: str, name: str, kind: str, aside: bool
+) -> None:
+    from rashomon.compare.differences import _aside
+    from rashomon.records import Entity, Mention
+
+    start = text.index(name)
+    mention = Mention(start, start + len(name), name)
+    entity = Entity("e1", name, kind, (mention,))  # type: ignore[arg-type]
+    assert _aside(entity, (mention.start, mention.end, name), text) is aside

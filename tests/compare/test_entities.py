@@ -56,6 +56,9 @@ def linked(*articles: list[Spec]) -> set[frozenset[str]]:
         [[("MFL", "organization", "")], [("Mediterranean Ferry Lines", "organization", "")]],
         [[("Portuguese", "group", "")], [("Portugal", "place", "")]],
         [[("J. Smith", "person", "")], [("John Smith", "person", "Mr.")]],
+        # A short first name in one outlet, the written-out one in another.
+        [[("Chuck Hansen", "person", "Sen.")], [("Charles Hansen", "person", "Senator")]],
+        [[("Liz Warden", "person", "")], [("Elizabeth Warden", "person", "")]],
         # The small model tags a name as a place in one outlet.
         [[("Maurice Keller", "place", "")], [("Maurice Keller", "person", "coach")]],
     ],
@@ -68,6 +71,8 @@ def test_entities_that_must_link(articles: list[list[Spec]]) -> None:
     "articles",
     [
         [[("John Smith", "person", "")], [("Jane Smith", "person", "")]],
+        # A short form of another name: "Bill" is William, not Charles.
+        [[("Bill Hansen", "person", "")], [("Charles Hansen", "person", "")]],
         [[("Washington", "place", "")], [("George Washington", "person", "")]],
         # Two full names own the surname: a bare "Smith" is left alone.
         [

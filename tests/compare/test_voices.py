@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.compare.voices import _cue_contrast
+from rashomon.compare.voices import _cue_contrast, _spoken
 from rashomon.records import QuoteRef
 
 
@@ -57,3 +57,22 @@ def test_one_fact_with_some_shared_words_is_one_statement() -> None:
     facts = {("Wire", 0): "f1", ("View", 0): "f1"}
     [note] = _cue_contrast(refs, facts)
     assert note.startswith("same statement, different verbs: Wire “said”, View “has promised”")
+
+
+@pytest.mark.parametrize(
+    ("cue", "spoken"),
+    [
+        ("said", True),
+        ("has denied", True),
+        ("according to", True),
+        ("urged", True),
+        ("in a statement", True),
+        # a stance or a decision is in the claims, but nobody is quoted
+        ("backed", False),
+        ("decided", False),
+        ("voted against", False),
+        ("believes", False),
+    ],
+)
+def test_voices_are_what_someone_said(cue: str, spoken: bool) -> None:
+    assert _spoken(cue) is spoken

@@ -63,6 +63,12 @@ OBJECT_CONTROL = {  # verbs whose object does what their infinitive says: 'led R
     "compel",
     "get",
 }
+PERMISSIVE = {"allow", "permit", "enable", "empower", "authorize", "authorise"}
+RULES = {  # what grants a permission without saying anything: 'a law that allows X to ...'
+    *("law", "bill", "rule", "measure", "policy", "order", "legislation", "amendment"),
+    *("provision", "regulation", "act", "ruling", "statute", "ordinance", "clause", "it"),
+}
+SELF_NOUNS = {"article", "story", "post", "piece", "column", "version"}
 CUE_PARTS = {"aux", "auxpass", "neg", "prt"}
 ASIDES = {"appos", "relcl", "acl"}
 FRAME_DEPS = SUBJECTS | CUE_PARTS | {"advmod", "npadvmod"}
@@ -75,16 +81,25 @@ QUOTE_MARKS = re.compile(r"''|``|[\"“”„«»]")
 OPENERS = "“„«"
 CLOSERS = "”»"
 GAP_CHARS = " .,;\u00a0"
+SENT_BY = re.compile(  # a document named by who sent it: 'a statement from the ministry'
+    r"(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|letter|memo|email|e-mail|tweet|post|message|release|note)s?\s+(?:from|by)\s+",
+    re.IGNORECASE,
+)
+RAISING = {"certain", "sure"}  # adjectives of likelihood before an infinitive
 MAX_GAP = 150  # characters of frame ('she said on Monday.') between two quoted stretches
 MAX_LEAD = 60  # characters between a cue and the quotation it opens
+MAX_ASIDE = 25  # tokens in an aside between a speaker and the verb ('Rossi, in Genoa, said')
 MAX_FRAME_LEAD = 12  # characters between a comma and the frame it opens ('X, we are told,')
 COLON_SOURCE = re.compile(r"(?:^[\"“]?|\s[-—–]\s)([A-Z][\w.'’\- ]{0,40}?)\s*:\s+(\S.*)")
 PLACES = {"GPE", "LOC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}
 NAME_LINKS = {"and", "of", "the", "de", "van", "von"}
 PRONOUNS = {  # a source that names nobody: its span is kept, its words are no speaker name
-    *("he", "she", "it", "they", "we", "i", "you", "this", "that", "who", "one"),
+    *("he", "she", "it", "they", "we", "i", "you", "this", "that", "who", "which", "one"),
     *("his", "her", "its", "their", "our", "my", "your"),
+    *("some", "many", "most", "others", "several", "few", "both", "all", "each", "another"),
 }
+BULLETS = "-–—•*·>"  # a list marker glued to a paragraph's first word: '-His campaign said
 SIGNATURE = re.compile(r"\s*([―—–])\s*([A-Z][^\n(]{1,60}?)[\s.]*(?:\(|$)")
 
 
@@ -332,7 +347,16 @@ def _source(subject: Token | None) -> Range | None:
     for child in subject.children:
         if child.dep_ in SOURCE_DROP:
             drop.update(t.i for t in child.subtree)
-    return _span(_without(subject, drop))
+    span = _span(_without(subject, drop))
+    glued = subject.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
+    if span is not None and glued is not None and _bulleted(glued):
+        return glued.idx + 1, span[1]  # '-His rival's campaign said': the dash is a bullet
+    return span
+
+
+def _bulleted(token: Token) -> bool:
+    """A word with a list marker glued to it ('-His'), read by the tagger as punctuation."""
+    return len(token.text) > 1 and token.text[0] in BULLETS and token.text[1:].isalpha()
 
 
 # --------------------------------------------------------------------------- cue verbs
@@ -365,9 +389,9 @@ def _subject(verb: Token) -> Token | None:
     ('..., the candidate stated that ...' parsed as an apposition).
     """
     subject = _tree_subject(verb)
-    if subject is not None or verb.tag_ not in FINITE:
+    if subject is not None:
         return subject
-    return _stray_subject(verb)
+    return _stray_subject(verb) if verb.tag_ in FINITE else None
 
 
 def _stray_subject(verb: Token) -> Token | None:
@@ -381,7 +405,7 @@ def _stray_subject(verb: Token) -> Token | None:
     while left >= 0 and verb.doc[left].pos_ in {"ADV", "AUX", "PART"}:
         left -= 1
     if left > 0 and verb.doc[left].text == ",":
-        return _described(verb.doc[left - 1], verb)
+        return _described(verb.doc[left - 1], verb) or _interrupted(verb, left)
     if (left >= 0 and verb.doc[left].is_quote) or (left > 0 and verb.doc[left - 1].is_quote):
         return _inverted(verb)
     if left < 0 or verb.doc[left].pos_ not in NOMINALS:
@@ -403,16 +427,57 @@ def _described(last: Token, verb: Token) -> Token | None:
     return None
 
 
+def _interrupted(verb: Token, comma: int) -> Token | None:
+    """'Rossi, in Genoa, said', 'Rossi, for example, said': a name before a comma-set aside.
+
+    Up to three asides may stand between the name and the verb ('Rossi, meanwhile, who
+    chairs the board, said'); an aside with a subject of its own is a clause, not an aside.
+    """
+    doc, sent_start = verb.doc, verb.sent.start
+    for _ in range(3):
+        opening = comma - 1
+        while opening > sent_start and doc[opening].text != "," and comma - opening <= MAX_ASIDE:
+            opening -= 1
+        if opening <= sent_start or doc[opening].text != ",":
+            return None
+        aside = doc[opening + 1 : comma]
+        if not len(aside) or any(_clause_subject(t) for t in aside):
+            return None
+        before = doc[opening - 1]
+        if before.pos_ in {"NOUN", "PROPN"} and before.ent_type_ not in PLACES - {"GPE"}:
+            noun = before
+            while noun.dep_ == "compound" and noun.head.i > noun.i:
+                noun = noun.head
+            return noun
+        comma = opening
+    return None
+
+
+def _clause_subject(token: Token) -> bool:
+    """A subject in an aside that is not a relative clause's ('who chairs the board')."""
+    relative = token.tag_ in {"WP", "WDT"} or token.head.dep_ in {"relcl", "acl"}
+    return token.dep_ in SUBJECTS and not relative
+
+
 def _inverted(verb: Token) -> Token | None:
     """'"...," said Rossi': the noun phrase right after a verb that follows a quotation."""
     doc = verb.doc
-    before = any(c.dep_ in {"dobj", "ccomp"} and c.i < verb.i for c in verb.children)
+    before = any(c.dep_ == "dobj" and c.i < verb.i for c in verb.children)
     if before or verb.i + 1 >= len(doc):
         return None
     noun = doc[verb.i + 1]
     while noun.dep_ in {"compound", "det", "amod", "nummod", "poss"} and noun.head.i > noun.i:
         noun = noun.head
-    return noun if noun.pos_ in {"NOUN", "PROPN"} and noun.head.i != noun.i else None
+    if noun.ent_type_ in PLACES or noun.head.i == noun.i:
+        return None
+    return noun if noun.pos_ in {"NOUN", "PROPN"} or _bare_name(noun) else None
+
+
+def _bare_name(token: Token) -> bool:
+    """A capitalised word the tagger took for an adverb or adjective ('said Skelly,')."""
+    doc = token.doc
+    closes = token.i + 1 == len(doc) or doc[token.i + 1].is_punct
+    return token.is_title and token.pos_ in {"ADV", "ADJ", "VERB"} and closes
 
 
 def _tree_subject(verb: Token, hops: int = 3) -> Token | None:
@@ -429,6 +494,8 @@ def _tree_subject(verb: Token, hops: int = 3) -> Token | None:
             return subject
         if hop == 0 and _passive_participle(verb):
             return None  # 'Asked whether ..., Rossi said': Rossi is asked; who asks is unsaid
+        if hop == 0 and _misread_participle(verb):
+            return verb.head  # 'A poll found that ...' parsed as 'a poll (that was) found'
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in NOMINALS:
             holder = _holder(verb.head)  # 'Rossi issued a statement saying ...'
             if holder is None:
@@ -439,10 +506,10 @@ def _tree_subject(verb: Token, hops: int = 3) -> Token | None:
             verb = verb.head  # 'by saying ...', 'after calling ...': the verb above speaks
         if verb.dep_ not in PARTICIPLES | {"prep"} or verb.head == verb:
             return None
-        controller = _controller(verb)
+        controller = _controller(verb) or _misjoined(verb)
         if controller is not None:
             return controller
-        verb = _reported_by(verb)
+        verb = _finite_above(verb) or _reported_by(verb)
     return None
 
 
@@ -452,6 +519,55 @@ def _passive_participle(verb: Token) -> bool:
         verb.tag_ == "VBN"
         and verb.dep_ == "advcl"
         and not any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
+def _misjoined(verb: Token) -> Token | None:
+    """'The remark was part of a speech in which Rossi praised the port, but argued that ...':
+    a cue verb joined to a copula across a relative clause speaks for that clause's subject,
+    when it names someone and the copula's subject does not."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.lemma_.lower() != "be" or verb.tag_ not in FINITE:
+        return None
+    own = _own_subject(head)
+    if own is None or _names_someone(own):
+        return None
+    clauses = [t for t in head.doc[head.i + 1 : verb.i] if t.dep_ == "relcl" and t.tag_ in FINITE]
+    subject = _own_subject(clauses[-1]) if clauses else None
+    if subject is None or subject.tag_ in {"WP", "WDT"} or not _names_someone(subject):
+        return None
+    return subject
+
+
+def _names_someone(token: Token) -> bool:
+    return token.pos_ in {"PROPN", "PRON"} or token.ent_type_ in {"PERSON", "ORG", "NORP"}
+
+
+def _finite_above(verb: Token) -> Token | None:
+    """'Rossi ran on a promise to cut taxes and accused Bianchi of ...': a past tense joined
+    to an infinitive belongs with the finite verb above the infinitive."""
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE or not _infinitive(verb.head):
+        return None
+    node = verb.head
+    while node.head != node and node.tag_ not in FINITE:
+        node = node.head
+    return node if node.tag_ in FINITE else None
+
+
+def _misread_participle(verb: Token) -> bool:
+    """A past tense read as a participle on a noun that the parse left as the sentence's root.
+
+    With no other verb to head the sentence, 'A poll found last week that ...' is a statement
+    by the poll, not a poll that someone found.
+    """
+    noun = verb.head
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "acl"
+        and noun.dep_ == "ROOT"
+        and noun.pos_ in {"NOUN", "PROPN"}
+        and noun.i == verb.i - 1
+        and any(c.dep_ in {"ccomp", "dobj"} and c.i > verb.i for c in verb.children)
     )
 
 
@@ -543,14 +659,30 @@ def _verb_attribution(verb: Token, article: _Article) -> _Found | None:
     if found is not None:
         return found
     frames = frames or _verb_frames().get(lemma)
+    if _permitted(verb):
+        return None
     subject = _subject(verb)
-    if subject is not None and (_asks(subject, article) or _nobody(subject) or _idiom(verb)):
+    if subject is not None and (
+        _asks(subject, article) or _nobody(subject) or _idiom(verb) or _this_text(subject)
+    ):
         return None
     content = _verb_content(verb, frames, article) if frames else None
     source = _source(subject)
     if content is None or (source is None and _non_finite(verb)):
         return None
     return _Found(content[0], _cue_range(verb), source, anchor=content[1])
+
+
+def _permitted(verb: Token) -> bool:
+    """'a law that allows shops to deny service': what a rule lets someone do, not what anyone
+    says ('the format allowed her to say ...' is still her saying it)."""
+    head = verb.head
+    if not _infinitive(verb) or head.lemma_.lower() not in PERMISSIVE:
+        return False
+    grantor = _own_subject(head)
+    if grantor is not None and grantor.tag_ in {"WDT", "PRP"} and head.dep_ == "relcl":
+        grantor = head.head  # 'a bill that would allow ...'
+    return grantor is not None and grantor.lemma_.lower() in RULES
 
 
 def _asks(subject: Token, article: _Article) -> bool:
@@ -571,6 +703,18 @@ def _idiom(verb: Token) -> bool:
         and verb.i + 1 < len(doc)
         and doc[verb.i + 1].text == ","
     )
+
+
+def _this_text(subject: Token) -> bool:
+    """'This article originally said ...', 'An earlier version of this story stated ...': a
+    correction note about the text itself, not a source."""
+    if subject.lemma_.lower() not in SELF_NOUNS:
+        return False
+    if any(c.dep_ == "det" and c.lower_ == "this" for c in subject.children):
+        return True
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    text = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return text is not None and _this_text(text)
 
 
 def _nobody(subject: Token) -> bool:
@@ -606,7 +750,9 @@ def _adjective_content(adj: Token) -> Range | None:
         if child.dep_ == "ccomp":
             return _clause_content(child)
         if child.dep_ == "xcomp" and _infinitive(child):
-            return _content(child.subtree)
+            # 'the bill is certain to pass' says how likely the bill is to pass, not what
+            # the bill thinks
+            return None if adj.lemma_.lower() in RAISING else _content(child.subtree)
         if child.dep_ == "prep" and child.lower_ in ATTITUDE_PREPS:
             obj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
             return _content(obj.subtree) if obj is not None else None
@@ -774,6 +920,8 @@ def _around_frame(verb: Token, article: _Article) -> Range | None:
     set_off = start > 0 and (doc[start - 1].text == "," or doc[start - 1].is_quote)
     if _own_subject(verb) is None or not (set_off or verb.dep_ == "parataxis"):
         return None
+    if any(c.dep_ == "dobj" for c in verb.rights):
+        return None  # '..., businesses have added jobs': a verb with an object is no aside
     occasion = [c for c in verb.lefts if c.dep_ == "advcl" and c.left_edge.tag_ in {"VBN", "VBG"}]
     after = [c for c in verb.rights if c.i > end]
     drop = {t.i for c in (occasion if occasion else after) for t in c.subtree}
@@ -924,7 +1072,7 @@ def _owner(noun: Token) -> Token | None:
     """Whose statement: 'Rossi's claim', 'a claim by Rossi', 'criticism from Rossi'."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:
-        return owner
+        return _clause_owner(noun, owner) or owner
     for prep in noun.children:
         if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"by", "from"}:
             return next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -934,6 +1082,30 @@ def _owner(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and prep.lower_ == "in" and _is_cue_verb(prep.head):
         return _subject(prep.head)  # 'Rossi said in a statement that ...': Rossi's statement
     return None
+
+
+def _clause_owner(noun: Token, owner: Token) -> Token | None:
+    """'The leaders signalled their support for ...', 'Rossi was unsparing in her criticism
+    of ...': a possessive pronoun on the verb's object stands for the verb's subject."""
+    agrees = POSSESSIVE_AGREEMENT.get(owner.lower_)
+    node = noun
+    while agrees is not None and node.dep_ in {"dobj", "pobj", "prep", "acomp"}:
+        if node.dep_ == "pobj" and node.head.lower_ not in ATTITUDE_PREPS | {"upon"}:
+            return None  # 'despite his claim that ...' is no object of the verb
+        node = node.head
+        if node.pos_ not in {"VERB", "AUX"}:
+            continue
+        subject = _own_subject(node)
+        if subject is None or subject.dep_ != "nsubj":
+            return None
+        if subject.pos_ == "PRON":
+            return subject if subject.lower_ in agrees else None
+        plural = subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children)
+        return subject if plural == ("they" in agrees) else None
+    return None
+
+
+POSSESSIVE_AGREEMENT = {"his": {"he"}, "her": {"she"}, "their": {"they"}}
 
 
 @functools.cache
@@ -1135,6 +1307,12 @@ def _continued_quotes(found: list[_Found], article: _Article) -> None:
 
 def _record(found: _Found, article: _Article) -> Attribution:
     source, text = found.source, article.text
+    if source is not None and text[source[0]] in BULLETS and source[1] - source[0] > 1:
+        source = (source[0] + 1, source[1])
+    if source is not None:
+        sent = SENT_BY.match(text, source[0], source[1])
+        if sent is not None and sent.end() < source[1]:
+            source = (sent.end(), source[1])  # 'a statement from X': X is the one who speaks
     words = text[source[0] : source[1]] if source else None
     return Attribution(
         content_start=found.content[0],

@@ -32,6 +32,7 @@ KIND_OF_LABEL: dict[str, EntityKind] = {
     "LOC": "place",
     "FAC": "place",
     "NORP": "group",
+    "VESSEL": "other",  # not a spaCy label: a ship's name found by ``_vessels``
 }
 PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
@@ -48,6 +49,10 @@ GENERIC_MODIFIERS = frozenset({"former", "then", "top", "senior", "veteran", "lo
 FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "&", "de", "la", "du", "des", "der", "on"})
 Step = Callable[[], None]
 PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner"})
+LEGISLATORS = frozenset({"senator", "representative", "mp"})
+# What makes a role phrase pick out someone other than the person just named: "the first senator
+# to ...", "the ambassador to Libya", "the candidate who ...", "the state's governor".
+RESTRICTIVE = frozenset({"prep", "acl", "relcl", "poss"})
 NOT_NAME = frozenset({"VERB", "AUX", "ADP", "ADV", "PRON", "DET", "SCONJ", "CCONJ", "NUM"})
 ANTECEDENTS = frozenset({"NOUN", "PROPN"})  # what a relative pronoun may stand for
 WINDOW = 2  # how many sentences back a pronoun or a role noun may look
@@ -69,6 +74,7 @@ class Lexicon:
     roles: dict[str, tuple[str, str]]  # "spokeswoman" -> ("spokesperson", "f")
     first_names: dict[str, str]  # "giulia" -> "f"
     org_nouns: frozenset[str]
+    epithets: dict[str, bool]  # "mogul" -> False, "senator" -> True (an office)
 
 
 def _lines(name: str) -> list[str]:
@@ -94,6 +100,14 @@ def _roles() -> dict[str, tuple[str, str]]:
     return out
 
 
+def _epithets() -> dict[str, bool]:
+    out = {}
+    for line in _lines("entity_epithets.txt"):
+        word, _, mark = line.partition("|")
+        out[word.strip()] = mark.strip() == "office"
+    return out
+
+
 def _genders(name: str) -> dict[str, str]:
     return {parts[0]: (parts[1:] or [""])[0] for parts in map(str.split, _lines(name))}
 
@@ -108,6 +122,7 @@ def lexicon() -> Lexicon:
         roles=_roles(),
         first_names=_genders("entity_first_names.txt"),
         org_nouns=frozenset(_lines("entity_org_nouns.txt")),
+        epithets=_epithets(),
     )
 
 
@@ -150,6 +165,14 @@ def is_acronym(text: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
+@functools.cache
+def offices() -> frozenset[str]:
+    """Canonical roles of the office epithets: ``senator``, ``representative``, ``governor``…"""
+    return frozenset(
+        (role_of(word) or (word, ""))[0] for word, office in lexicon().epithets.items() if office
+    )
+
+
 def role_of(word: str) -> tuple[str, str] | None:
     """(canonical role, gender) of a role noun such as ``spokeswoman``, else None."""
     return lexicon().roles.get(word.lower().rstrip("."))
@@ -166,11 +189,15 @@ def title_gender(title: str) -> str:
 
 
 def title_roles(title: str) -> frozenset[str]:
-    """Canonical roles named in a title: ``Italian Transport Minister`` → ``{minister}``."""
+    """Canonical roles named in a title: ``Italian Transport Minister`` → ``{minister}``.
+
+    A member of a legislature (``Sen.``, ``Rep.``, ``MP``) is also a ``lawmaker``.
+    """
     roles = lexicon().roles
     words = title.lower().replace(".", " ").split()
     pairs = [*words, *(" ".join(p) for p in itertools.pairwise(words))]
-    return frozenset(roles[w][0] for w in pairs if w in roles)
+    found = frozenset(roles[w][0] for w in pairs if w in roles)
+    return found | {"lawmaker"} if found & LEGISLATORS else found
 
 
 def person_gender(name: str, title: str = "") -> str:
@@ -232,12 +259,32 @@ def _strip(span: Span) -> tuple[int, int]:
 
 
 def _title_before(doc: Doc, start: int) -> str:
-    """The title written just before a name (``Italian Transport Minister``), else ``""``."""
+    """The title written just before a name (``Italian Transport Minister``, ``former Secretary
+    of State``), else ``""``."""
     i = start
-    while i > 0 and _title_token(doc[i - 1]):
-        i -= 1
+    while i > 0:
+        if _title_token(doc[i - 1]):
+            i -= 1
+        elif (portfolio := _portfolio_start(doc, i)) is not None:
+            i = portfolio
+        else:
+            break
     words = doc[i:start]
     return words.text if any(_is_title_word(t) for t in words) else ""
+
+
+def _portfolio_start(doc: Doc, end: int) -> int | None:
+    """``Secretary of Homeland Security`` ending at token ``end``: the index of ``Secretary``.
+
+    Up to three capitalised words after ``of``, and a portfolio title (minister, secretary,
+    commissioner) before it; else None.
+    """
+    i = end
+    while i > 0 and end - i < 3 and doc[i - 1].tag_ in {"NNP", "NNPS"}:
+        i -= 1
+    if i == end or i < 2 or doc[i - 1].lower_ != "of":
+        return None
+    return i - 2 if doc[i - 2].lower_ in PORTFOLIO_TITLES else None
 
 
 def better_title(old: str, new: str) -> str:
@@ -259,19 +306,31 @@ def named_mentions(doc: Doc) -> list[_Named]:
     """The NER spans that name people, organisations, places and groups, cleaned."""
     out = []
     for span in doc.ents:
+        if span.label_ == "PRODUCT" and _beside_vessel_noun(span):
+            out.append(_Named(*_strip(span), "VESSEL"))  # "the cargo ship Nordic Tern"
+            continue
         if span.label_ not in KIND_OF_LABEL:
             continue
         start, end = _strip(span)
         if start >= end or (span.label_ == "PERSON" and not doc[start].text[:1].isupper()):
             continue
-        if span.label_ == "ORG" and end == start + 1 and _before_title(doc, end):
-            continue  # "Transport Minister Giulia Rossi": a portfolio, not an organisation
+        if span.label_ == "ORG" and (
+            _portfolio_of(doc, start) or (end == start + 1 and _before_title(doc, end))
+        ):
+            continue  # "Transport Minister Rossi", "secretary of state": a portfolio
         out.append(_Named(start, end, span.label_))
-    return [_with_title(doc, n) for n in _relabel(doc, out)]
+    return [_with_title(doc, n) for n in _vessels(doc, _relabel(doc, out))]
 
 
 def _before_title(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].lower_ in PORTFOLIO_TITLES
+
+
+def _portfolio_of(doc: Doc, start: int) -> bool:
+    """``secretary of State``, ``Minister of Finance``: the name just after ``<title> of``."""
+    return (
+        start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PORTFOLIO_TITLES
+    )
 
 
 def _with_title(doc: Doc, named: _Named) -> _Named:
@@ -305,6 +364,40 @@ def _relabel(doc: Doc, named: list[_Named]) -> list[_Named]:
             person = words[0] in full_surnames and not after_preposition
         out.append(_Named(n.start, n.end, "PERSON") if person else n)
     return out
+
+
+def _vessels(doc: Doc, named: list[_Named]) -> list[_Named]:
+    """Ships' names, which the small model tags as places, organisations or people.
+
+    A name written with a vessel noun (``the ferry Estrela``, ``the cargo ship Nordic Tern``,
+    ``the Estrela, a ferry``, ``the vessel, the Estrela``) is a ship, and so is every other
+    mention with the same words (``the Estrela``). A name with an organisation word (``Ferry
+    Lines``) is not.
+    """
+    ships = {
+        _words(doc, n)
+        for n in named
+        if _beside_vessel_noun(doc[n.start : n.end])
+        and not any(t.lower_ in ORG_WORDS for t in doc[n.start : n.end])
+    }
+    return [_Named(n.start, n.end, "VESSEL") if _words(doc, n) in ships else n for n in named]
+
+
+def _beside_vessel_noun(span: Span) -> bool:
+    root = span.root
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    # "the ferry Santa Luzia"; for a person's name ("the boat John Smith owned") the parse must
+    # join the two words as well
+    if (
+        before is not None
+        and before.lemma_.lower() in VESSEL_NOUNS
+        and before.pos_ == "NOUN"
+        and (span.label_ != "PERSON" or before.head == root)
+    ):
+        return True
+    related = [c for c in root.children if c.dep_ == "appos"]
+    related += [root.head] if root.dep_ == "appos" else []
+    return any(t.lemma_.lower() in VESSEL_NOUNS and t.pos_ == "NOUN" for t in related)
 
 
 def _words(doc: Doc, named: _Named) -> tuple[str, ...]:
@@ -443,14 +536,20 @@ class _Builder:
 
     # roles and pronouns -----------------------------------------------------
     def add_role(self, chunk: Span, role: str) -> None:
-        """Attach ``the minister`` to the one entity it can mean, or start a role entity."""
-        modifiers = _modifiers(chunk)
+        """Attach ``the minister`` to the one entity it can mean, or start a role entity.
+
+        The entity is the one person whose title has that role, nearby or else in the article.
+        When no title has the role, a definite epithet (``the real estate mogul``, ``the
+        congressman``) goes to the one named person it can describe in the last sentences.
+        """
+        modifiers = _role_modifiers(chunk)
         if modifiers & CONTRASTIVE:
             return
         partner: _Cluster | None = None
         if chunk[0].lower_ not in INDEFINITE:
             fits = [c for c in self._recent(chunk.start, people=True) if _fits(c, role, modifiers)]
             fits = fits or [c for c in self.clusters if _fits(c, role, modifiers)]
+            fits = fits or self._described(chunk, role)
             if len(fits) > 1:
                 return
             partner = fits[0] if fits else None
@@ -460,6 +559,41 @@ class _Builder:
             partner.gender = (role_of(chunk.root.lemma_) or role_of(chunk.root.text) or ("", ""))[1]
             self.clusters.append(partner)
         self.add_appositive(partner, chunk)
+
+    def _described(self, chunk: Span, role: str) -> list[_Cluster]:
+        """The one named person nearby a definite epithet can describe, as a list (or empty).
+
+        Only when nobody in the article has the role in a title (``the Texas lawmaker`` is not
+        given to someone else when ``Sen. Cruz`` is there), the phrase is not narrowed (``the
+        ambassador to Libya``, ``the first senator to``, ``the state's governor``), names no
+        party, nationality or organisation we cannot check (``the Republican candidate``), is not
+        the predicate of ``be`` and is not inside a quotation. An office (``the congressman``) is
+        not given to someone whose title names another role, a description (``the mogul``) not to
+        someone whose title names an office; the gender must fit and the person must not be an
+        argument of the same verb. Every named person nearby counts, but the one chosen must have
+        been named in full: a lone capitalised word may be a mistagged name.
+        """
+        root = chunk.root
+        epithets = lexicon().epithets
+        if chunk[0].lower_ not in DEFINITE or root.lower_ not in epithets:
+            return []
+        if any(role in title_roles(c.title) for c in self.clusters if c.kind == "person"):
+            return []
+        if root.dep_ == "attr" or _restricted(chunk) or _quoted(self.doc, chunk.start):
+            return []
+        if any(t.ent_type_ in {"NORP", "ORG"} for t in chunk):
+            return []
+        office = epithets[root.lower_]
+        gender = (role_of(root.lemma_) or role_of(root.text) or ("", ""))[1]
+        found = [
+            c
+            for c in self._recent(chunk.start, people=True)
+            if c.named
+            and not (title_roles(c.title) if office else title_roles(c.title) & offices())
+            and (not gender or c.gender in ("", gender))
+            and not self._same_clause(c, root)
+        ]
+        return found if len(found) == 1 and len(found[0].words) > 1 else []
 
     def add_appositive(self, cluster: _Cluster, chunk: Span) -> None:
         """``Giulia Rossi, the Italian transport minister``: the role phrase is her title."""
@@ -557,6 +691,44 @@ def _modifiers(chunk: Span) -> set[str]:
     return {t.lower_ for t in chunk if t.i != chunk.root.i and t.dep_ not in skip}
 
 
+def _restricted(chunk: Span) -> bool:
+    """A role phrase narrowed by a complement, a clause, a possessive or a rank (``first``)."""
+    root = chunk.root
+    if any(t.dep_ in RESTRICTIVE for t in root.children) or any(t.tag_ == "POS" for t in chunk):
+        return True
+    return any(t.tag_ == "JJS" or t.ent_type_ == "ORDINAL" or t.lower_ == "only" for t in chunk)
+
+
+def _quoted(doc: Doc, token: int) -> bool:
+    """Is the token inside a quotation opened earlier in its paragraph?
+
+    The nearest curly quote before it decides; without one, an odd number of straight quotes.
+    """
+    straight = 0
+    for t in reversed(doc[:token]):
+        if "\n" in t.text:
+            break
+        if t.text in {"“", "”"}:
+            return t.text == "“"
+        straight += t.text == '"'
+    return straight % 2 == 1
+
+
+def _role_modifiers(chunk: Span) -> set[str]:
+    """Modifiers of a role phrase, with the portfolio of ``the secretary of state``."""
+    out = _modifiers(chunk)
+    if chunk.root.lower_ in PORTFOLIO_TITLES:
+        for prep in chunk.root.rights:
+            objects = [t for t in prep.children if t.dep_ == "pobj"]
+            if (
+                prep.lower_ == "of"
+                and objects
+                and not any(t.dep_ == "det" for t in objects[0].children)
+            ):
+                out |= {t.lower_ for t in objects[0].subtree if t.is_alpha}
+    return out
+
+
 def _fits(cluster: _Cluster, role: str, modifiers: set[str]) -> bool:
     """Can ``the <modifiers> <role>`` name this cluster, by its title?"""
     return (
@@ -591,6 +763,13 @@ def _to_entity(doc: Doc, cluster: _Cluster, ident: str) -> Entity:
         kind = "place"
     if kind == "organization" and cluster.named and _place_like(spans):
         kind = "place"
+    if (
+        kind == "group"
+        and cluster.named
+        and not _people_word(cluster, spans)
+        and _place_like(spans)
+    ):
+        kind = "place"  # "the ferry docked at Cacilhas", tagged as a nationality
     if kind == "group" and all(_modifier(span) for span in spans):
         kind = "other"  # only ever an adjective: "Maltese-flagged", "Portuguese authorities"
     return Entity(
@@ -637,6 +816,15 @@ PLACE_NOUNS = frozenset(
     ]
 )
 ACTING = frozenset({"nsubj", "agent", "poss"})
+# Verbs of arriving and staying somewhere: "at X" after them names a place.
+STAY_VERBS = frozenset(
+    {"arrive", "dock", "land", "moor", "berth", "anchor", "stop", "halt", "call", "gather"}
+    | {"wait", "stay", "remain", "live", "strand", "disembark", "board", "park", "camp", "sink"}
+)
+VESSEL_NOUNS = frozenset(
+    {"ship", "vessel", "ferry", "boat", "tanker", "freighter", "yacht", "liner", "trawler"}
+    | {"tug", "tugboat", "barge", "steamer", "frigate", "destroyer", "submarine", "schooner"}
+)
 RESIDENTS = frozenset(
     [
         "man",
@@ -678,6 +866,17 @@ ORG_WORDS = frozenset(
         "news",
         "tv",
         "press",
+        "senate",
+        "house",
+        "congress",
+        "parliament",
+        "assembly",
+        "committee",
+        "commission",
+        "board",
+        "government",
+        "administration",
+        "cabinet",
     ]
 )
 
@@ -690,9 +889,23 @@ def _place_like(spans: Sequence[Span]) -> bool:
     return any(_used_as_place(span.root) for span in spans)
 
 
+def _people_word(cluster: _Cluster, spans: Sequence[Span]) -> bool:
+    """A demonym or a plural (``Portuguese``, ``Democrats``): people, never a place."""
+    plural = any(span.root.tag_ == "NNPS" for span in spans)
+    return plural or any(place_key(n) != name_key(n) for n in cluster.names)
+
+
 def _modifier(span: Span) -> bool:
     after = span.doc[span.end] if span.end < len(span.doc) else None
     return span.root.dep_ in {"amod", "compound"} or (after is not None and after.text == "-")
+
+
+def _the_name(root: Token) -> bool:
+    """A proper name written with ``the`` and no other word before it: ``the Tagus``."""
+    left = [t for t in root.lefts]
+    return (
+        root.pos_ == "PROPN" and not is_acronym(root.text) and [t.lower_ for t in left] == ["the"]
+    )
 
 
 def _place_or_people(token: Token) -> bool:
@@ -703,6 +916,10 @@ def _used_as_place(root: Token) -> bool:
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in SPATIAL:
         return True
+    if root.dep_ == "pobj" and head.lower_ == "on" and _the_name(root):
+        return True  # "on the Tagus": a river or a lake; "on the committee" has an org word
+    if root.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_.lower() in STAY_VERBS:
+        return True  # "docked at Alcântara", "arrived at Barreiro"
     if root.dep_ == "pobj" and head.lower_ in {"at", "from"} and _place_or_people(head.head):
         return True  # "the terminal at Alcântara", "a woman from Alcochete"
     if root.dep_ == "pobj" and head.lower_ in {"from", "to"}:  # "from Montijo to Lisbon"
@@ -805,19 +1022,26 @@ def entity_roles(entity: Entity) -> frozenset[str]:
     return title_roles(" ".join([entity.title, *(m.text for m in entity.mentions)]))
 
 
-def resolve_speaker(doc: Doc, start: int, end: int, entities: Sequence[Entity]) -> Entity | None:
+def resolve_speaker(
+    doc: Doc, start: int, end: int, entities: Sequence[Entity], cue: int | None = None
+) -> Entity | None:
     """The entity a speaker span (character offsets) names, or None when it is not clear.
 
-    A relative pronoun stands for its antecedent. In order: ``the ministry`` → the one
-    organisation named with that noun; an entity mention covering the span's head word;
-    ``a spokesperson for MFL`` → MFL; a pronoun → the one recent compatible entity;
-    ``the minister`` → the one entity with that
-    title; a bare name → the one entity with that surname or name.
+    ``cue`` (the cue's character offset, when known) keeps the part of a span that a paragraph
+    break cuts (:func:`speaker_part`). A relative pronoun stands for its antecedent. In order:
+    ``he``/``she`` → the salient person they stand for (:func:`_salient`); ``the ministry`` →
+    the one organisation named with that noun; an entity mention covering the span's head
+    word; ``a spokesperson for MFL`` → MFL; ``they`` → the one recent organisation or group;
+    ``the minister`` → the one entity with that title; a bare name → the one entity with that
+    surname or name.
     """
-    span = doc.char_span(start, end, alignment_mode="expand")
+    part = speaker_part(doc, start, end, cue)
+    span = doc.char_span(*part, alignment_mode="expand") if part else None
     if span is None or not len(span) or not entities:
         return None
     head = _antecedent(span.root)
+    if head.lower_ in PRONOUN_GENDER:
+        return _by_pronoun(head, entities)
     return (
         _by_own_noun(span, entities)
         or _by_mention(head, entities)
@@ -826,6 +1050,34 @@ def resolve_speaker(doc: Doc, start: int, end: int, entities: Sequence[Entity]) 
         or _by_role(span, entities)
         or (_by_name(span.text, entities) if head.pos_ == "PROPN" else None)
     )
+
+
+def speaker_part(doc: Doc, start: int, end: int, cue: int | None = None) -> tuple[int, int] | None:
+    """The character range of a speaker span that can name the speaker, or None.
+
+    A speaker stands in one paragraph with its cue, so a span that a paragraph break cuts (a
+    parse that ran two paragraphs together: ``… and Jim Talent`` / ``Romney released a
+    statement``) keeps only the part beside the cue (without the cue, which part speaks cannot
+    be told: None); a speaker in another paragraph than its cue is no speaker at all.
+    """
+    text = doc.text
+    if cue is not None and "\n" in text[min(end, cue) : max(start, cue)]:
+        return None
+    if "\n" not in text[start:end]:
+        return start, end
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or cue is None:
+        return None
+    pieces: list[list[Token]] = [[]]
+    for token in span:
+        if "\n" in token.text:
+            pieces.append([])
+        else:
+            pieces[-1].append(token)
+    kept = pieces[-1] if cue >= end else pieces[0]
+    while kept and kept[-1].is_punct:
+        kept = kept[:-1]
+    return (kept[0].idx, kept[-1].idx + len(kept[-1])) if kept else None
 
 
 def _antecedent(head: Token) -> Token:
@@ -886,32 +1138,233 @@ def _window_start(head: Token) -> int:
 
 
 def _by_pronoun(head: Token, entities: Sequence[Entity]) -> Entity | None:
+    """``they`` → the one recent organisation or group; ``he``/``she`` → :func:`_salient`."""
     word = head.lower_
-    if word not in PRONOUN_GENDER and word not in PLURAL_PRONOUNS:
+    if word in PRONOUN_GENDER:
+        return _salient(head, _People(head.doc, entities), {})
+    if word not in PLURAL_PRONOUNS:
         return None
     low = _window_start(head)
     recent = [e for e in entities if any(low <= m.start < head.idx for m in e.mentions)]
-    if word in PLURAL_PRONOUNS:
-        fits = [e for e in recent if e.kind in ("organization", "group")]
-        return fits[0] if len(fits) == 1 else None
-    gender = PRONOUN_GENDER[word]
-    fits = [e for e in recent if e.kind == "person" and entity_gender(e) in ("", gender)]
-    known = [e for e in fits if entity_gender(e) == gender]
-    earlier = [
+    fits = [e for e in recent if e.kind in ("organization", "group")]
+    return fits[0] if len(fits) == 1 else None
+
+
+class _People:
+    """Where people are written in a doc: the head token of each mention, with its entity.
+
+    Named and role mentions of person entities, and a person's surname written again where the
+    small model tagged nothing (``Akin apologized``) when no other person has that surname.
+    Pronouns are left out: the entities group them by recency, which is the guess
+    :func:`_salient` has to avoid; it resolves earlier pronouns itself.
+    """
+
+    def __init__(self, doc: Doc, entities: Sequence[Entity]) -> None:
+        self.entities = entities
+        self.at: dict[int, Entity] = {}
+        covered: set[int] = set()
+        for e in entities:
+            for m in e.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                covered.update(range(span.start, span.end))
+                if e.kind == "person" and span.root.lower_ not in PRONOUN_GENDER:
+                    self.at.setdefault(span.root.i, e)
+        surnames: dict[str, set[Entity]] = {}
+        for e in entities:
+            words = e.name.split()
+            if e.kind == "person" and e.name != e.title and len(words) > 1:
+                surnames.setdefault(words[-1], set()).add(e)
+        for token in doc:
+            owners = surnames.get(token.text, set())
+            if token.i not in covered and token.pos_ == "PROPN" and len(owners) == 1:
+                self.at[token.i] = next(iter(owners))
+        self.gender = {e: _gender_outside_quotes(doc, e) for e in entities if e.kind == "person"}
+
+
+def _gender_outside_quotes(doc: Doc, entity: Entity) -> str:
+    """Gender from a title or first name, else from the entity's pronouns outside quotations.
+
+    A pronoun inside a quotation is often someone else (``"He lost," she said``), and the
+    entities group pronouns by recency alone.
+    """
+    gender = person_gender(entity.name, entity.title)
+    if gender:
+        return gender
+    found = set()
+    for m in entity.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        word = m.text.lower()
+        if word in PRONOUN_GENDER and span is not None and not _in_quotation(doc, span.start):
+            found.add(PRONOUN_GENDER[word])
+    return found.pop() if len(found) == 1 else ""
+
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+OBJECTS = frozenset({"dobj", "dative", "iobj"})
+MODIFIERS = frozenset({"poss", "compound"})
+# '"…," said Rossi': the name after one of these verbs is its subject, whatever the parse says.
+INVERTED = frozenset({"say", "add", "tell", "write", "ask", "explain", "note", "continue"})
+QUOTED_RUN = 12  # at most this many sentences back, quoted ones included
+
+
+def _position(token: Token) -> str:
+    """``subject``, ``modifier`` (``Rossi's office``, ``the Rossi campaign``) or ``other``.
+
+    A name joined to a subject (``Novak and Hughes left``) is a subject too.
+    """
+    token = _first_conjunct(token)
+    head = token.head
+    if token.dep_ in SUBJECTS or (
+        head.lemma_.lower() in INVERTED and head.i < token.i and token.dep_ not in MODIFIERS
+    ):
+        return "subject"
+    return "modifier" if token.dep_ in MODIFIERS else "other"
+
+
+def _first_conjunct(token: Token) -> Token:
+    """``Hughes`` in ``Novak and Hughes`` → ``Novak``, which carries the pair's relation."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
+
+
+def _object_of(token: Token, verbs: set[int]) -> bool:
+    return token.dep_ in OBJECTS and token.head.i in verbs
+
+
+def _main(token: Token) -> bool:
+    """Is the token an argument of its sentence's main verb (or of a verb joined to it)?"""
+    return _first_conjunct(_first_conjunct(token).head).dep_ == "ROOT"
+
+
+def _salient(pronoun: Token, people: _People, memo: dict[int, Entity | None]) -> Entity | None:
+    """The person ``he``/``she`` stands for, by salience; None when two could be meant.
+
+    Going back sentence by sentence (its own, then ``WINDOW`` more, not counting sentences
+    wholly inside a quotation, whose speaker is named before them), the first sentence with
+    a person of the pronoun's gender (or of unknown gender) as a subject decides: that person
+    (the subject of the main clause over one of a subordinate clause: ``Fudge said the effort to
+    unseat Pelosi was not a failure``), unless two such subjects share the same rank, its verb
+    has another such person as its object (``Novak called Hughes. He said``), or a later
+    sentence named another such person (not as a subject). A person named inside a quotation
+    is not a candidate for a pronoun outside it (``"… for Hillary Clinton," she said``), nor is
+    an argument of the pronoun's own verb. A possessive or a modifier (``Rossi's office``) is
+    taken only when nobody else is near; nobody near at all: the one named person of that
+    gender in the article so far.
+    Earlier pronouns count as mentions of whom they are resolved to.
+    """
+    if pronoun.i in memo:
+        return memo[pronoun.i]
+    memo[pronoun.i] = None  # a pronoun never stands for itself
+    doc = pronoun.doc
+    waiting: set[Entity] = set()
+    weak: set[Entity] = set()
+    sent: Span | None = pronoun.sent
+    left = WINDOW + 1
+    for _ in range(QUOTED_RUN):
+        if sent is None or not left:
+            break
+        if _quoted_sentence(sent) and sent != pronoun.sent:
+            sent = doc[sent.start - 1].sent if sent.start > 0 else None
+            continue  # a sentence of a quotation does not use up the window
+        left -= 1
+        seen = _people_in(sent, pronoun, people, memo)
+        subjects = {e for t, e in seen if _position(t) == "subject" and _main(t)}
+        subjects = subjects or {e for t, e in seen if _position(t) == "subject"}
+        if subjects:
+            subject = subjects.pop()
+            verbs = {
+                _first_conjunct(t).head.i
+                for t, e in seen
+                if e == subject and _position(t) == "subject"
+            }
+            objects = {e for t, e in seen if _object_of(_first_conjunct(t), verbs)}
+            rivals = waiting | subjects | objects
+            memo[pronoun.i] = None if rivals - {subject} else subject
+            return memo[pronoun.i]
+        waiting |= {e for t, e in seen if _position(t) == "other"}
+        weak |= {e for t, e in seen if _position(t) == "modifier"}
+        sent = doc[sent.start - 1].sent if sent.start > 0 else None
+    near = waiting | weak
+    chosen = near.pop() if len(near) == 1 else None
+    if not near:
+        chosen = _only_named_before(pronoun, people)
+    memo[pronoun.i] = chosen
+    return chosen
+
+
+def _people_in(
+    sent: Span, pronoun: Token, people: _People, memo: dict[int, Entity | None]
+) -> list[tuple[Token, Entity]]:
+    """People of the pronoun's gender (or of unknown gender) written in a sentence before it.
+
+    Not a name inside a quotation when the pronoun is outside one, nor an argument of the
+    pronoun's own verb (``Rossi praised her``).
+    """
+    doc = pronoun.doc
+    gender = PRONOUN_GENDER[pronoun.lower_]
+    outside = not _in_quotation(doc, pronoun.i)
+    binds = pronoun.lower_ not in REFLEXIVES and pronoun.dep_ != "poss"
+    seen = []
+    for token in doc[sent.start : min(sent.end, pronoun.i)]:
+        if (outside and _in_quotation(doc, token.i)) or (binds and token.head.i == pronoun.head.i):
+            continue
+        entity = people.at.get(token.i)
+        if entity is None and token.pos_ == "PRON" and PRONOUN_GENDER.get(token.lower_) == gender:
+            entity = _salient(token, people, memo)
+        if entity is not None and people.gender.get(entity, "") in ("", gender):
+            seen.append((token, entity))
+    return seen
+
+
+def _in_quotation(doc: Doc, token: int) -> bool:
+    """Is the token inside a quotation? The nearest quotation mark before it decides.
+
+    A curly mark says which it is; a straight one opens when a space (or the start of the
+    paragraph) comes before it and none after it, and closes when it is glued to the word
+    before it. Unlike a count of marks, this stays right when a quotation running over several
+    paragraphs leaves one unclosed, or when paragraphs were joined into one line.
+    """
+    for t in reversed(doc[:token]):
+        if "\n" in t.text:
+            return False
+        if t.text in {"“", "”"}:
+            return t.text == "“"
+        if t.text == '"':
+            before = doc[t.i - 1] if t.i else None
+            spaced = before is None or bool(before.whitespace_) or "\n" in before.text
+            if spaced != bool(t.whitespace_):
+                return spaced
+    return False
+
+
+def _quoted_sentence(sent: Span) -> bool:
+    """Is every word of the sentence inside a quotation?"""
+    words = [t for t in sent if t.is_alpha]
+    return bool(words) and all(_in_quotation(sent.doc, t.i) for t in words)
+
+
+def _only_named_before(pronoun: Token, people: _People) -> Entity | None:
+    """The one named person of the pronoun's gender written before it, outside quotations
+    when the pronoun is outside one."""
+    gender = PRONOUN_GENDER[pronoun.lower_]
+    outside = not _in_quotation(pronoun.doc, pronoun.i)
+    earlier = {
         e
-        for e in entities
-        if e.kind == "person"
+        for i, e in people.at.items()
+        if i < pronoun.i
         and e.name != e.title
-        and entity_gender(e) == gender
-        and any(m.start < head.idx for m in e.mentions)
-    ]
-    chosen = (known if len(known) == 1 else fits) or earlier
-    return chosen[0] if len(chosen) == 1 else None
+        and people.gender.get(e) == gender
+        and not (outside and _in_quotation(pronoun.doc, i))
+    }
+    return earlier.pop() if len(earlier) == 1 else None
 
 
 def _by_role(span: Span, entities: Sequence[Entity]) -> Entity | None:
     role = role_of(span.root.lemma_) or role_of(span.root.text)
-    modifiers = _modifiers(span)
+    modifiers = _role_modifiers(span)
     if role is None or span[0].lower_ in INDEFINITE or modifiers & CONTRASTIVE:
         return None
     if span.root.tag_ in {"NNS", "NNPS"}:

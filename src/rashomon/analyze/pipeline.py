@@ -85,15 +85,31 @@ def analyze_doc(article: Article, doc: Doc) -> AnalyzedArticle:
 def _resolve_speakers(
     doc: Doc, attributions: Sequence[Attribution], found: Sequence[Entity]
 ) -> list[Attribution]:
+    """Name each attribution's speaker by the entity its span stands for.
+
+    A speaker span in another paragraph than its cue names nobody (a parse that ran two
+    paragraphs together); one that a paragraph break cuts keeps the part beside the cue.
+    """
     resolved = []
     for a in attributions:
-        entity = None
         if a.speaker_start is not None and a.speaker_end is not None:
-            entity = entities.resolve_speaker(doc, a.speaker_start, a.speaker_end, found)
-        if entity is not None:
-            a = replace(a, speaker=entity.name, speaker_entity=entity.id)
+            s, e, cue = a.speaker_start, a.speaker_end, a.cue_start
+            part = entities.speaker_part(doc, s, e, cue)
+            if part != (s, e):
+                a = replace(a, speaker=_speaker_words(doc, part) if a.speaker else None)
+            entity = entities.resolve_speaker(doc, s, e, found, cue=cue)
+            if entity is not None:
+                a = replace(a, speaker=entity.name, speaker_entity=entity.id)
         resolved.append(a)
     return resolved
+
+
+def _speaker_words(doc: Doc, part: tuple[int, int] | None) -> str | None:
+    """The words of the kept part of a speaker span, unless they are only a pronoun."""
+    span = doc.char_span(*part, alignment_mode="expand") if part else None
+    if span is None or span.root.pos_ == "PRON":
+        return None
+    return span.text
 
 
 def _quotes(text: str, attributions: Sequence[Attribution]) -> list[Quote]:

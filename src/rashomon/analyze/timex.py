@@ -59,6 +59,18 @@ REPORTING = {"say", "tell", "announce", "report", "claim", "state", "write", "ad
 SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
 PROMISING = {"promise", "pledge", "confirm", "expect", "warn", "vow", "insist", "indicate"}
 NAMED_DAYS = {"black", "good", "super", "cyber", "ash", "palm", "easter", "holy", "bloody"}
+# A day and month without a year that modifies a plural noun names an event ("the Sept. 11
+# attacks", "Sept. 11 victims"), which no publication date can place; unless the noun is a time
+# or a scheduled occasion the date does place. A singular noun is one event of that day ("the
+# Feb. 13 death of the judge", "a Sept. 11 memorial event"), so it keeps its date.
+DATED_NOUNS = {
+    "day", "morning", "afternoon", "evening", "night", "weekend", "week", "deadline", "date",
+    "anniversary", "election", "primary", "caucus", "vote", "ballot", "referendum", "meeting",
+    "summit", "hearing", "debate", "session", "trial", "sentencing", "launch", "release",
+    "opening", "ceremony", "match", "game", "race", "festival", "holiday", "parade", "rally",
+}  # fmt: skip
+MODIFIER_DEPS = {"nmod", "compound", "nummod", "amod", "poss"}
+EARLIER = {"after", "since", "following"}  # "after voting on Wednesday": before what follows
 
 # --------------------------------------------------------------------------- patterns
 
@@ -264,7 +276,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (r"\b(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-2]\d|3[01])\b", _iso),
         (r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})\b", _slashed),
         (rf"\b{MONTH}(?:\s+|(?<=\.)){DAY}\b(?![:.,]?\d)(?:,?\s+{YEAR}\b)?", _month_day),
-        (rf"\b(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR}\b)?", _month_day),
+        # not "the 19 Sept. 11 hijackers": there the month goes with the day after it
+        (rf"\b(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}(?!\.?\s*\d\d?\b)(?:,?\s+{YEAR}\b)?", _month_day),
         (rf"\b{MONTH},?\s+{YEAR}\b", _month_year),
         (
             rf"(?:\b(?P<mod>(?i:early|mid|late|last|next|this))[\s-]+|{CONTEXT}){MONTH}(?!\s+\d)",
@@ -411,6 +424,8 @@ def extract(doc: Doc, published: dt.date | None) -> list[TimeExpression]:
         sentence = sentence_of(f.start)
         previous = _previous(f.reading, history, sentence)
         tense = _tense(doc, f.start, f.end)
+        if _names_event(doc, f):
+            f = replace(f, reading=Reading(vague=True))
         expression = _resolved(text, f, published, tense, previous)
         if expression.date is not None:
             history.append((expression, sentence))
@@ -466,6 +481,21 @@ def _inside_name(doc: Doc, f: Found) -> bool:
                 for t in span)  # fmt: skip
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     return named or (f.reading.weekday is not None and before in NAMED_DAYS)
+
+
+def _names_event(doc: Doc, f: Found) -> bool:
+    """A day and month without a year that modifies a plural noun, not a time: "Sept. 11
+    victims"."""
+    r = f.reading
+    if r.year is not None or r.month is None or r.day is None:
+        return False
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root, head = span.root, span.root.head
+    if root.dep_ not in MODIFIER_DEPS or span.start <= head.i < span.end:
+        return False
+    return head.tag_ == "NNS" and head.lemma_.lower() not in DATED_NOUNS
 
 
 def _overlaps(ent: Span, found: Sequence[Found]) -> bool:
@@ -685,15 +715,26 @@ def _tense(doc: Doc, start: int, end: int) -> Tense:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "unknown"
+    nominal = span.root.dep_ in MODIFIER_DEPS  # "Tuesday's results": the date dates the noun
     verb = _governing_verb(span.root)
+    earlier = False
     for _ in range(4):
         if verb is None:
             return "unknown"
         tense = _verb_tense(verb)
+        if tense == "future" and (earlier or (nominal and _present(verb))):
+            return "unknown"  # "will become law after voting on Wednesday"
         if tense is not None:
             return tense
+        earlier |= verb.dep_ == "pcomp" and verb.head.lower_ in EARLIER
         verb = _governing_verb(verb)
     return "unknown"
+
+
+def _present(verb: Token) -> bool:
+    """A present-tense verb with no future auxiliary or modal: "the results highlight"."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return not aux & (FUTURE_AUX | MODALS | {"would"})
 
 
 def _governing_verb(token: Token) -> Token | None:

@@ -1,13 +1,18 @@
 """Conflicts: two claims of different articles that cannot both be true.
 
-A conflict is looked for between the claims of one fact, and between any two claims worded
-almost alike (a number clash can keep two such claims out of one fact). Four kinds are checked,
-surest first:
+A conflict is looked for between the claims of one fact, between any two claims worded
+almost alike (a number clash can keep two such claims out of one fact), and between two claims
+of different articles that are each other's closest match with a fact score of at least the
+aligner's ``NEAR`` (a clash of numbers or dates lowers the fact score). Claims the aligner
+pairs (one fact, or closest matches) need not share many words; they pass a test of the same
+thing instead: numbers that say the same happened to the same thing, dates that attach to the
+same verb. Five kinds are checked, surest first:
 
 - number: the same measured thing with values no bound, rounding or sum reconciles
   ("12 injured" / "fewer than ten injured"; never "214 passengers and nine crew" /
   "223 people on board", nor "at least 200" / "214");
-- date: the same statement dated on two different days;
+- date: the same action dated on two different days ("on Friday" / "Saturday", the two
+  dates attached to one verb);
 - negation: the same statement, asserted by one and denied by the other;
 - place: the same statement set in two places, neither of which the other article names;
 - cause: the same effect given two unrelated causes ("because of fog" / "due to engine failure").
@@ -29,9 +34,12 @@ disagreeing about what happened, which the voices view shows with each speaker's
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from rashomon.analyze.quantities import (
     comparable,
@@ -45,9 +53,7 @@ from rashomon.analyze.quantities import (
 )
 from rashomon.analyze.timex import period
 from rashomon.compare.align import (
-    SAME_EVENT as EVENT_PROBABILITY,
-)
-from rashomon.compare.align import (
+    NEAR,
     WORD,
     Features,
     article_entities,
@@ -55,8 +61,12 @@ from rashomon.compare.align import (
     content_stems,
     jaccard,
     pair_features,
+    pair_scores,
     probability,
     stem,
+)
+from rashomon.compare.align import (
+    SAME_EVENT as EVENT_PROBABILITY,
 )
 from rashomon.compare.entities import speaker_key
 from rashomon.records import AnalyzedArticle, Claim, Conflict, Fact, Quantity, TimeExpression
@@ -96,6 +106,11 @@ RANK = re.compile(r"(?:\bno\.?|\bnumber|\bnum\.?|#)\s*\d", re.IGNORECASE)
 TIME_PREPOSITIONS = frozenset(
     {"on", "in", "since", "at", "during", "by", "until", "from", "before"}
 )
+WEEKDAY = re.compile(
+    r"(?:on\s+)?(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.IGNORECASE
+)
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "every"})
+POSSESSIVE = re.compile(r"\s*['’]s\b")
 WEEK = 7  # days a dated count may lie from the publication day of an undated one
 MIN_STATEMENT = 4  # content words a claim needs before a negation or place clash is trusted
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "off", "outside", "inside", "on"})
@@ -127,17 +142,21 @@ class Found:
 def find_conflicts(
     facts: Sequence[Fact], analyzed: Sequence[AnalyzedArticle], features: Features | None = None
 ) -> list[Conflict]:
-    """The conflicts between the claims of ``facts``, of near-identical claims and of claims
-    that count the same thing in one event; one clash is reported once per pair of articles.
+    """The conflicts between the claims of ``facts``, of near-identical claims, of claims that
+    count the same thing in one event and of claims that are each other's closest match in the
+    other article; one clash is reported once per pair of articles.
 
     ``features`` is the aligner's :func:`~rashomon.compare.align.pair_features` of ``analyzed``
     when already computed."""
     sides = _sides(analyzed)
-    event = _event_probability(features or pair_features(analyzed))
+    features = features or pair_features(analyzed)
+    event = _event_probability(features)
+    matched = _matched(analyzed, features)
     found: list[Conflict] = []
     seen: set[tuple[str, ...]] = set()
-    for a, b, fact in _candidates(facts, sides):
-        result = check(sides[a], sides[b], event(a, b))
+    for a, b, fact in _candidates(facts, sides, matched):
+        paired = fact is not None or (a, b) in matched or (b, a) in matched
+        result = check(sides[a], sides[b], event(a, b), paired=paired)
         if result is None:
             continue
         articles = tuple(sorted((sides[a].claim.article, sides[b].claim.article)))
@@ -168,6 +187,21 @@ def _event_probability(features: Features) -> Callable[[str, str], float]:
     return lambda a, b: float(scores[index[a], index[b]]) if a in index and b in index else 0.0
 
 
+def _matched(analyzed: Sequence[AnalyzedArticle], features: Features) -> set[tuple[str, str]]:
+    """Claims of two articles that are each other's closest claim there, with a fact score of
+    at least the aligner's ``NEAR`` (the pairs an exclusive fact names as nearly matching)."""
+    items, scores = pair_scores(analyzed, features=features)
+    if not items:
+        return set()
+    article = np.array([u.article for u in items])
+    best = np.zeros(scores.shape, dtype=bool)
+    for other in np.unique(article):
+        columns = np.flatnonzero(article == other)
+        best[np.arange(len(items)), columns[np.argmax(scores[:, columns], axis=1)]] = True
+    mutual = best & best.T & (scores >= NEAR) & (article[:, None] != article[None, :])
+    return {(items[i].claim.id, items[j].claim.id) for i, j in zip(*mutual.nonzero(), strict=True)}
+
+
 def _sides(analyzed: Sequence[AnalyzedArticle]) -> dict[str, Side]:
     from rashomon.compare.entities import entity_index, link
 
@@ -192,9 +226,10 @@ def _mention_in(entity: object, claim: Claim) -> str:
 
 
 def _candidates(
-    facts: Sequence[Fact], sides: dict[str, Side]
+    facts: Sequence[Fact], sides: dict[str, Side], matched: Collection[tuple[str, str]] = ()
 ) -> Iterator[tuple[str, str, str | None]]:
-    """Claim pairs of different articles: inside each fact, then near-duplicates anywhere."""
+    """Claim pairs of different articles: inside each fact, then near-duplicates anywhere, then
+    claims that are each other's closest match (``matched``)."""
     seen: set[tuple[str, str]] = set()
     for fact in facts:
         ids = [c.claim for c in fact.claims if c.claim in sides]
@@ -206,6 +241,10 @@ def _candidates(
     for x, y in zip(*(close >= NEAR_DUPLICATE).nonzero(), strict=True):
         a, b = ids[int(x)], ids[int(y)]
         if x < y and (a, b) not in seen and _different_articles(sides[a], sides[b]):
+            seen.add((a, b))
+            yield a, b, None
+    for a, b in sorted(matched):
+        if a < b and a in sides and b in sides and not ({(a, b), (b, a)} & seen):
             seen.add((a, b))
             yield a, b, None
     yield from _counting_pairs(ids, sides, seen)
@@ -251,31 +290,45 @@ def _plain_stems(text: str) -> frozenset[str]:
 # --------------------------------------------------------------------------- checks
 
 
-def check(a: Side, b: Side, event: float = 0.0) -> Found | None:
+def check(a: Side, b: Side, event: float = 0.0, *, paired: bool = False) -> Found | None:
     """The first conflict found between two claims, or None.
 
     ``event`` is the aligner's probability that the two claims tell the same event; a count
-    of one event can clash even when the two sentences share few words. Claims attributed to
-    different named sources are checked for number clashes only.
+    of one event can clash even when the two sentences share few words. ``paired``: the aligner
+    put the claims in one fact or found each the other's closest match; such claims are checked
+    with a test of the same thing (the same measure, the same dated action) in place of shared
+    words. Claims attributed to different named sources are checked for number clashes only,
+    and for dates when each claim tells what its speaker did ("A staffer apologized on Friday").
     """
-    found = number_conflict(a, b, event)
+    found = number_conflict(a, b, event, paired=paired)
+    if found is not None or different_sources(a.claim, b.claim, acts=True):
+        return found
+    found = date_conflict(a, b, paired=paired)
     if found is not None or different_sources(a.claim, b.claim):
         return found
-    for test in (date_conflict, negation_conflict, place_conflict, cause_conflict):
+    for test in (negation_conflict, place_conflict, cause_conflict):
         found = found or test(a, b)
     return found
 
 
-def different_sources(a: Claim, b: Claim) -> bool:
-    """Whether both claims are attributed, to sources that are not the same."""
-    if not a.speaker or not b.speaker:
+def different_sources(a: Claim, b: Claim, *, acts: bool = False) -> bool:
+    """Whether both claims are attributed, to sources that are not the same. With ``acts``, a
+    claim that names its speaker itself ("A staffer apologized on Friday for ...") counts as
+    the outlet's: it tells what the speaker did, and when."""
+    attributed = _attributed if acts else (lambda c: bool(c.speaker))
+    if not attributed(a) or not attributed(b):
         return False
-    return speaker_key(a.speaker) != speaker_key(b.speaker)
+    return speaker_key(a.speaker or "") != speaker_key(b.speaker or "")
+
+
+def _attributed(claim: Claim) -> bool:
+    """Attributed to a speaker the claim does not itself name."""
+    return bool(claim.speaker) and (claim.speaker or "").lower() not in claim.text.lower()
 
 
 def _says(side: Side) -> str:
     """ "Tagus Wire (citing Portuguese authorities) says", or "Tagus Wire says"."""
-    if side.claim.speaker and side.claim.voice != "outlet":
+    if _attributed(side.claim) and side.claim.voice != "outlet":
         return f"{side.outlet} (citing {side.claim.speaker}) says"
     return f"{side.outlet} says"
 
@@ -283,14 +336,17 @@ def _says(side: Side) -> str:
 # numbers ---------------------------------------------------------------------------
 
 
-def number_conflict(a: Side, b: Side, event: float = 0.0) -> Found | None:
+def number_conflict(a: Side, b: Side, event: float = 0.0, *, paired: bool = False) -> Found | None:
     """The same measured thing with values that cannot both hold.
 
     Counts that say what happened to what they count ("12 were injured") are compared when
     the claims are worded alike or the aligner puts them in one event; other numbers (sums of
     money, shares, "214 passengers") only between claims that make nearly the same statement:
     on BASIL, amounts in claims that merely share words were nearly always different measures
-    (a year's tax rate and eight years', a fund and the whole budget).
+    (a year's tax rate and eight years', a fund and the whole budget). Claims the aligner pairs
+    (``paired``) compare two numbers that say the same happened to the same thing (the verb
+    that governs each, and what it counts or its currency): "diverted $3 billion" / "will divert
+    $3.6 billion".
     """
     if CHANGE.search(a.claim.text) or CHANGE.search(b.claim.text):
         return None
@@ -301,7 +357,8 @@ def number_conflict(a: Side, b: Side, event: float = 0.0) -> Found | None:
         return None
     for qa in a.claim.quantities:
         for qb in b.claim.quantities:
-            if not ((_told(qa) and _told(qb)) or similarity >= SAME_STATEMENT):
+            same = (_told(qa) and _told(qb)) or similarity >= SAME_STATEMENT
+            if not (same or (paired and _same_thing(qa, qb))):
                 continue
             if _rank(qa, a.claim) or _rank(qb, b.claim) or _other_people(qa, a, b):
                 continue
@@ -310,6 +367,12 @@ def number_conflict(a: Side, b: Side, event: float = 0.0) -> Found | None:
             if _numbers_clash(qa, qb, a.claim.quantities, b.claim.quantities):
                 return _number_found(qa, qb, a, b)
     return None
+
+
+def _same_thing(qa: Quantity, qb: Quantity) -> bool:
+    """Two numbers that say the same happened to the same thing: one governing verb (or
+    predicate class) and one counted noun or currency."""
+    return bool(qa.predicate) and qa.kind != "ordinal" and same_measure(qa, qb)
 
 
 def _number_found(qa: Quantity, qb: Quantity, a: Side, b: Side) -> Found:
@@ -404,47 +467,102 @@ def _published_apart(a: Side, b: Side) -> bool:
 # dates -----------------------------------------------------------------------------
 
 
-def date_conflict(a: Side, b: Side) -> Found | None:
-    """One statement dated on two different days by the two claims."""
-    if len(a.claim.times) != 1 or len(b.claim.times) != 1:
+def date_conflict(a: Side, b: Side, *, paired: bool = False) -> Found | None:
+    """One statement dated on two different days by the two claims.
+
+    Each claim must have one expression that dates it ("on March 3", "apologized Saturday");
+    other times in it ("the Thanksgiving address") are left aside. The two dates must attach
+    to the same verb ("apologized on Friday" / "had to apologize Saturday"; not "apologized on
+    Friday" / "resigned Monday"), in claims that share their words or that the aligner pairs
+    (``paired``)."""
+    ta, tb = _dating(a.claim), _dating(b.claim)
+    if ta is None or tb is None or ta.granularity != tb.granularity:
         return None
-    ta, tb = a.claim.times[0], b.claim.times[0]
-    if ta.granularity != tb.granularity or not _comparable_anchors(a, b):
+    if not _comparable_anchors(a, b, ta, tb):
         return None
-    if not (_dates_the_claim(a.claim, ta) and _dates_the_claim(b.claim, tb)):
-        return None
-    if set(_numbers(a.claim)) != set(_numbers(b.claim)):  # "12 on Monday", "30 on Tuesday"
+    if _amounts(a.claim) != _amounts(b.claim):  # "12 on Monday", "30 on Tuesday"
         return None
     pa, pb = period(ta), period(tb)
     if pa is None or pb is None or ta.granularity not in {"day", "month", "year"}:
         return None
     if pa[0] <= pb[1] and pb[0] <= pa[1]:
         return None
-    if _similarity(a.claim.text, b.claim.text, {ta.text, tb.text}) < SAME_EVENT:
+    alike = _similarity(a.claim.text, b.claim.text, {ta.text, tb.text}) >= SAME_EVENT
+    if not ((alike or paired) and _same_action(a.claim, ta, b.claim, tb)):
         return None
     text = f"Date: {_says(a)} {ta.text} ({ta.date}); {_says(b)} {tb.text} ({tb.date})."
     sure = ta.anchor == tb.anchor == "explicit"
     return Found("date", text, 0.8 if sure else 0.6)
 
 
-def _comparable_anchors(a: Side, b: Side) -> bool:
+def _dating(claim: Claim) -> TimeExpression | None:
+    """The one resolved time expression that dates the claim, if there is exactly one."""
+    dating = [t for t in claim.times if t.date and _dates_the_claim(claim, t)]
+    return dating[0] if len(dating) == 1 else None
+
+
+def _comparable_anchors(a: Side, b: Side, ta: TimeExpression, tb: TimeExpression) -> bool:
     """Both dates written out, or both read from the same publication day ("on Wednesday"
-    said on different days may well be the same Wednesday misread)."""
-    ta, tb = a.claim.times[0], b.claim.times[0]
+    said on different days may well be the same Wednesday misread), or two different weekday
+    names in reports published within a week of each other: "Friday" and "Saturday" are two
+    days however each is resolved."""
     if ta.anchor == tb.anchor == "explicit":
         return True
-    same_day = a.article.article.published == b.article.article.published is not None
-    return ta.anchor == tb.anchor and ta.anchor in {"publication", "dateline"} and same_day
+    relative = {ta.anchor, tb.anchor} <= {"publication", "dateline"}
+    one, two = a.article.article.published, b.article.article.published
+    if not relative or one is None or two is None:
+        return False
+    if ta.anchor == tb.anchor and one == two:
+        return True
+    day_a, day_b = _weekday(ta.text), _weekday(tb.text)
+    return bool(day_a and day_b) and day_a != day_b and abs((one - two).days) <= WEEK
+
+
+def _weekday(text: str) -> str | None:
+    """The weekday a bare weekday name means ("Friday", "on Friday"), else None."""
+    m = WEEKDAY.fullmatch(text.strip())
+    return m["day"].lower() if m else None
 
 
 def _dates_the_claim(claim: Claim, time: TimeExpression) -> bool:
-    """The expression dates the statement ("on March 3", "since 2002"), not a noun ("the
-    Sept. 11 attacks")."""
+    """The expression dates the statement ("on March 3", "since 2002", "apologized Friday"),
+    not a noun ("the Sept. 11 attacks", "Wednesday's ceremony")."""
     first = time.text.split()[0].lower() if time.text else ""
     if first in TIME_PREPOSITIONS:
         return True
     before = WORD.findall(claim.text[: max(time.start - claim.start, 0)].lower())
-    return bool(before) and before[-1] in TIME_PREPOSITIONS
+    if before and before[-1] in TIME_PREPOSITIONS:
+        return True
+    after = claim.text[max(time.end - claim.start, 0) :]
+    return (
+        _weekday(time.text) is not None
+        and bool(before)
+        and before[-1] not in DETERMINERS
+        and not POSSESSIVE.match(after)
+    )
+
+
+def _same_action(a: Claim, ta: TimeExpression, b: Claim, tb: TimeExpression) -> bool:
+    """Whether the two dates attach to the same verb (by lemma)."""
+    verb_a, verb_b = (
+        _dated_verb(a.text, ta.start - a.start),
+        _dated_verb(b.text, tb.start - b.start),
+    )
+    return verb_a is not None and verb_a == verb_b
+
+
+@functools.lru_cache(maxsize=512)
+def _dated_verb(text: str, at: int) -> str | None:
+    """The lemma of the verb the words at character ``at`` of ``text`` attach to."""
+    from rashomon.nlp import pipeline
+
+    doc = pipeline()(text)
+    token = next((t for t in doc if t.idx <= at < t.idx + len(t)), None)
+    while token is not None and token.head.i != token.i:
+        token = token.head
+        if token.pos_ == "VERB":
+            return str(token.lemma_).lower()
+    return None
 
 
 # negation --------------------------------------------------------------------------
@@ -468,6 +586,11 @@ def negation_conflict(a: Side, b: Side) -> Found | None:
         return None
     text = f"Negation: {_says(a)} “{a.claim.text}”; {_says(b)} “{b.claim.text}”."
     return Found("negation", text, 0.7)
+
+
+def _amounts(claim: Claim) -> set[float]:
+    """The values of the claim's numbers, ranks aside ("the first daughters")."""
+    return {q.value for q in claim.quantities if q.kind != "ordinal"}
 
 
 def _numbers(claim: Claim) -> list[float]:

@@ -7,11 +7,26 @@ its claim of the fact: an outlet that names the place one sentence earlier has n
 out, and one that gives another figure for the same count has a conflict, not a gap.
 
 Details a reader would not miss are skipped: ages, vague numbers ("a few hundred metres"),
-single things ("one text"), times that name no date ("in winter", "the day") or stand in a
-name ("the 1976 Foreign Sovereign Immunities Act"), title words ("Transport" of "Transport
-Minister") and nameless people ("the suspect"). A person counts as named where the surname
-is. Entities carry their cross-article name (``rashomon.compare.entities.link``), and each
-detail is listed once per article (``with_differences``: once across the facts).
+single things ("one text"), people counted again ("the two men"), times that name no date
+("in winter", "the day"), stand in a name ("the 1976 Foreign Sovereign Immunities Act") or are
+a figure of speech ("a leader from yesterday"), title words ("Transport" of "Transport
+Minister"), nameless people ("the suspect"), a name called out in a quote ("'Momma, look'"),
+datelines ("WASHINGTON —") and party–state tags ("D-Mass."). Entities carry their
+cross-article name (``rashomon.compare.entities.link``), and each detail is listed once per
+article (``with_differences``: once across the facts).
+
+A detail is given, too, when the other article writes it in another form: a person by surname,
+a first-name variant ("Liz" / "Elizabeth") or the title the claim uses ("the vice president");
+a US state by its abbreviation ("Ark." / "Arkansas"); an acronym by its words ("ISIS" / "the
+Islamic State"); an organisation by the distinctive part of its name ("Middlesex County"); a
+month by a day in it; a sum by a close one of the same unit; a quote in other spelling
+("gonna" / "going to"). And "B does not say where" (when, why) is not said when B's own claim
+of the fact gives a place (a time, a cause) of its own: two places for one fact are a clash,
+not a gap.
+
+Only claims that are close to one statement are compared: the detail's claim and the other
+article's claim of the fact must reach the aligner's fact score (``align.FACT``) as a pair, not
+only through the average of a group.
 """
 
 from __future__ import annotations
@@ -19,9 +34,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
-from rashomon.analyze.entities import role_of
+import numpy as np
+
+from rashomon.analyze.entities import initials, is_acronym, role_of
 from rashomon.analyze.quantities import comparable, label, lexicon
+from rashomon.compare import align
 from rashomon.compare.align import content_stems
 from rashomon.compare.conflicts import CAUSE
 from rashomon.compare.entities import entity_index, link, speaker_key
@@ -37,6 +56,58 @@ CONTRAST = re.compile(
 )
 QUOTED = re.compile(r"[\"“”]")
 CAUSE_WORDS = content_stems("because due caused blamed result owing triggered sparked")
+# Two claims whose words are this alike (difflib ratio, after spelling is evened out) are one
+# wording: what one "adds" is a spelling ("Momma" / "Mama"), not a detail.
+SAME_WORDING = 0.8
+# Two sums of one unit this close (relative) are one figure told roundly ("more than $700
+# billion" / "$716 billion"); a real clash is a conflict, not a gap.
+CLOSE_NUMBER = 0.1
+PARTY_TAG = re.compile(r"\b[DRI]-[A-Z][A-Za-z.]*$")  # "D-Mass.", "(R-Tenn.)"
+DATELINE_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?[—–-]")
+FIGURATIVE_DAY = re.compile(r"\b(?:from|of)\s+$", re.IGNORECASE)  # "a leader from yesterday"
+COUNTED_AGAIN = re.compile(r"\b(?:the|both|these|those|their|his|her|its|\w+['’]s)\s+$", re.I)
+OTHER_PLACE = re.compile(
+    r"\b(?:this|that|our|the|their|his|her)\s+(?:\w+\s+)?"
+    r"(?:country|nation|border|state|city|capital|region|town|county|island)\b",
+    re.IGNORECASE,
+)
+WORDS = re.compile(r"[\w'’-]+")
+SPOKEN_FORM = r"\b(?:gonna|wanna|gotta|gimme)\b"
+SPOKEN = {"gonna": "going to", "wanna": "want to", "gotta": "got to", "gimme": "give me"}
+# Words that name the kind of a body or place, not which one: "Court" of a court, "County".
+GENERIC = """court senate house congress office county state city district department committee
+government administration party national federal supreme general united new north south east
+west university school council board agency"""
+GENERIC_NAME_WORDS = frozenset(GENERIC.split())
+# US states with their AP abbreviation and postal code, "-" where AP spells the name out
+# (written by hand from the AP style rules).
+STATES = """Alabama Ala. AL; Alaska - AK; Arizona Ariz. AZ; Arkansas Ark. AR; California Calif. CA;
+Colorado Colo. CO; Connecticut Conn. CT; Delaware Del. DE; Florida Fla. FL; Georgia Ga. GA;
+Hawaii - HI; Idaho - ID; Illinois Ill. IL; Indiana Ind. IN; Iowa - IA; Kansas Kan. KS;
+Kentucky Ky. KY; Louisiana La. LA; Maine - ME; Maryland Md. MD; Massachusetts Mass. MA;
+Michigan Mich. MI; Minnesota Minn. MN; Mississippi Miss. MS; Missouri Mo. MO; Montana Mont. MT;
+Nebraska Neb. NE; Nevada Nev. NV; New_Hampshire N.H. NH; New_Jersey N.J. NJ; New_Mexico N.M. NM;
+New_York N.Y. NY; North_Carolina N.C. NC; North_Dakota N.D. ND; Ohio - OH; Oklahoma Okla. OK;
+Oregon Ore. OR; Pennsylvania Pa. PA; Rhode_Island R.I. RI; South_Carolina S.C. SC;
+South_Dakota S.D. SD; Tennessee Tenn. TN; Texas Tex. TX; Utah - UT; Vermont Vt. VT;
+Virginia Va. VA; Washington Wash. WA; West_Virginia W.Va. WV; Wisconsin Wis. WI;
+Wyoming Wyo. WY"""
+# Common English first names and their short forms (general knowledge, written by hand).
+NICKNAMES = (
+    "elizabeth liz beth betsy betty eliza lisa; william bill will billy; robert bob rob bobby; "
+    "richard dick rick rich; james jim jimmy; john jack johnny; michael mike mick; "
+    "joseph joe joey; thomas tom tommy; charles chuck charlie; edward ted ed eddie ned; "
+    "katherine kate katie kathy; catherine kate katie cathy; margaret maggie peggy meg; "
+    "patricia pat patty trish; patrick pat; anthony tony; daniel dan danny; david dave; "
+    "stephen steve; steven steve; christopher chris; nicholas nick; matthew matt; "
+    "benjamin ben; samuel sam; jeffrey jeff; jennifer jen jenny; susan sue susie; "
+    "andrew andy drew; ronald ron ronnie; donald don donnie; gerald jerry; henry hank harry; "
+    "alexander alex; alexandra alex; timothy tim; kenneth ken; lawrence larry; "
+    "theodore ted teddy; frederick fred; gregory greg; jonathan jon; nathaniel nate; "
+    "zachary zach; deborah deb debbie; rebecca becky; victoria vicky; barbara barb; "
+    "christine chris; kimberly kim; pamela pam; abigail abby; dorothy dot; albert al; "
+    "alan al; raymond ray; walter walt; mitchell mitch; douglas doug; russell russ"
+)
 
 
 @dataclass(frozen=True)
@@ -51,6 +122,8 @@ class Detail:
     name: str = ""  # the cross-article name of an entity
     what: str = ""  # what happened to what a number counts ("Dead"), when a class says it
     also: tuple[str, ...] = ()  # other names that give it (a person's surname)
+    title: str = ""  # a person's title in the article ("Vice President")
+    person: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,8 +134,13 @@ class Coverage:
     entities: frozenset[str]
     dates: frozenset[str]
     stems: frozenset[str]
-    text: str  # lower-cased article text, to find a name the linker missed
+    text: str  # article text with spelling evened out (``_plain``), to find a name
+    raw: str  # the article text as written, for case-sensitive forms ("Ark.", "ISIS")
     told: tuple[Claim, ...]  # its claims in the fact
+    names: tuple[str, ...]  # the names of its entities
+    acronyms: frozenset[str]  # the acronyms it writes, lower case ("isis")
+    runs: frozenset[str]  # the initials of its runs of capitalised words ("is")
+    time_texts: frozenset[str]  # its time expressions as written, lower case
 
 
 # --------------------------------------------------------------------------- entry point
@@ -97,17 +175,58 @@ def differences(fact: Fact, analyzed: Sequence[AnalyzedArticle]) -> list[Differe
     outlets = {a.article.id: a.article.outlet for a in analyzed}
     claims = {c.id: c for a in chosen for c in a.claims}
     articles = {a.article.id: a for a in chosen}
+    close = _close_pairs(fact, analyzed)
     found: dict[tuple[str, str, str], Difference] = {}
     for ref in fact.claims:
         claim, article = claims.get(ref.claim), articles.get(ref.article)
         if claim is None or article is None:
             continue
+        compared = {
+            aid: cov for aid, cov in coverage.items() if (claim.article, claim.id, aid) in close
+        }
+        if not compared:
+            continue
         for detail in details(claim, article, index, names):
             key = (ref.article, detail.kind, detail.key)
-            missing = _missing_in(detail, claim, coverage)
+            missing = _missing_in(detail, claim, compared)
             if missing and key not in found:
                 found[key] = _difference(detail, article, [outlets[m] for m in missing], missing)
     return list(found.values())
+
+
+_last_scores: list[tuple[tuple[AnalyzedArticle, ...], dict[tuple[str, str, str, str], float]]] = []
+
+
+def _close_pairs(fact: Fact, analyzed: Sequence[AnalyzedArticle]) -> set[tuple[str, str, str]]:
+    """(article, claim, other article) for each claim of ``fact`` and each other article whose
+    claim of the fact reaches the aligner's fact score with it (``align.FACT``): a group can
+    hold two claims that only meet through a third, and those are not one statement."""
+    scores = _pair_scores(analyzed)
+    out = set()
+    for a in fact.claims:
+        for b in fact.claims:
+            if (
+                a.article != b.article
+                and scores.get((a.article, a.claim, b.article, b.claim), 0.0) >= align.FACT
+            ):
+                out.add((a.article, a.claim, b.article))
+    return out
+
+
+def _pair_scores(analyzed: Sequence[AnalyzedArticle]) -> dict[tuple[str, str, str, str], float]:
+    """The aligner's fact score of every pair of claims of two articles, kept for the last
+    comparison (the facts of one comparison are compared one by one; the embeddings are
+    cached, so this costs a small share of the alignment)."""
+    key = tuple(analyzed)
+    for seen, table in _last_scores:
+        if len(seen) == len(key) and all(x is y for x, y in zip(seen, key, strict=True)):
+            return table
+    items, scores = align.pair_scores(analyzed)
+    ids = [(analyzed[u.article].article.id, u.claim.id) for u in items]
+    rows, cols = np.nonzero(scores >= align.FACT)
+    table = {(*ids[i], *ids[j]): float(scores[i, j]) for i, j in zip(rows, cols, strict=True)}
+    _last_scores[:] = [(key, table)]
+    return table
 
 
 def _difference(
@@ -184,12 +303,17 @@ def _entity_details(
         if entity is None or entity.kind not in KIND_OF_ENTITY or not _named(entity):
             continue
         mention = _mention(entity, claim)
-        if mention is not None:
+        if mention is not None and not _aside(entity, mention, article.article.text):
             key = index.get((article.article.id, eid), f"{article.article.id}/{eid}")
             kind, name = KIND_OF_ENTITY[entity.kind], names.get(key, entity.name)
             also = (name.split()[-1],) if entity.kind == "person" and " " in name else ()
             shown = _as_written(name, article.article.text, mention[0])
-            yield Detail(kind, mention[2], mention[0], mention[1], key, shown, also=also)
+            title = re.sub(r"(?i)^(?:former|then-)\s*", "", entity.title)
+            person = entity.kind == "person"
+            yield Detail(
+                kind, mention[2], mention[0], mention[1], key, shown, also=also, title=title,
+                person=person,
+            )  # fmt: skip
 
 
 def _as_written(name: str, text: str, start: int) -> str:
@@ -200,6 +324,22 @@ def _as_written(name: str, text: str, start: int) -> str:
     if text[max(0, start - 4) : start].lower() == "the " and not name.lower().startswith("the "):
         name = f"the {name}"
     return name
+
+
+def _aside(entity: Entity, mention: tuple[int, int, str], text: str) -> bool:
+    """A name that is not a detail of the claim: a party–state tag ("Sen. Elizabeth Warren,
+    D-Mass."), a dateline ("WASHINGTON —") or a name called out in a quote ("'Momma, look'")."""
+    start, end, written = mention
+    if PARTY_TAG.search(text[max(0, start - 2) : end]):
+        return True
+    if written.isupper() and DATELINE_AFTER.match(text, end):
+        return True
+    return (
+        entity.kind == "person"
+        and " " not in written
+        and text[max(0, start - 2) : start].strip()[-1:] in {"'", '"', "‘", "“"}
+        and text[end : end + 1] == ","
+    )
 
 
 def _named(entity: Entity) -> bool:
@@ -231,7 +371,7 @@ def _mention(entity: Entity, claim: Claim) -> tuple[int, int, str] | None:
 
 def _number_details(claim: Claim) -> Iterator[Detail]:
     for q in claim.quantities:
-        if _worth_telling(q):
+        if _worth_telling(q) and not _counted_again(claim, q):
             what = lexicon().labels.get(q.predicate, "")
             yield Detail("number", q.text, q.start, q.end, f"{label(q)}={q.value:g}", what=what)
 
@@ -246,10 +386,28 @@ def _worth_telling(q: Quantity) -> bool:
     return not (q.approximate and q.bound == "at_least")
 
 
+def _counted_again(claim: Claim, q: Quantity) -> bool:
+    """ "the two men", "both leaders", "the state's two senators": a few people or things the
+    story has already named, counted again, not a figure."""
+    before = claim.text[: q.start - claim.start]
+    return q.kind == "count" and q.value <= 3 and bool(COUNTED_AGAIN.search(before))
+
+
 def _time_details(claim: Claim) -> Iterator[Detail]:
     for t in claim.times:
-        if t.date and t.granularity != "unknown" and not _names_something(claim, t.end):
+        if (
+            t.date
+            and t.granularity != "unknown"
+            and not _names_something(claim, t.end)
+            and not _figurative(claim, t.start, t.text)
+        ):
             yield Detail("time", t.text, t.start, t.end, t.date)
+
+
+def _figurative(claim: Claim, start: int, text: str) -> bool:
+    """ "a leader from yesterday", "the party of tomorrow": a day word that dates nothing."""
+    day = text.lower() in {"yesterday", "today", "tomorrow"}
+    return day and bool(FIGURATIVE_DAY.search(claim.text[: start - claim.start]))
 
 
 def _names_something(claim: Claim, end: int) -> bool:
@@ -295,14 +453,38 @@ def _other_speakers(a: Claim, b: Claim) -> bool:
 def _coverage(article: AnalyzedArticle, index: dict[tuple[str, str], str], fact: Fact) -> Coverage:
     aid = article.article.id
     ids = {c.claim for c in fact.claims}
+    text = article.article.text
     return Coverage(
         article=article,
         entities=frozenset(index.get((aid, e.id), f"{aid}/{e.id}") for e in article.entities),
         dates=frozenset(t.date for t in article.times if t.date),
-        stems=content_stems(article.article.text),
-        text=article.article.text.lower(),
+        stems=content_stems(text),
+        text=_plain(text),
+        raw=text,
         told=tuple(c for c in article.claims if c.id in ids),
+        names=tuple(n for e in article.entities for n in (e.name, *e.aliases)),
+        acronyms=_acronyms(text),
+        runs=_runs(text),
+        time_texts=frozenset(t.text.lower() for t in article.times),
     )
+
+
+def _plain(text: str) -> str:
+    """Lower case, straight quotes and spoken forms written out ("gonna" → "going to")."""
+    text = text.lower().translate(str.maketrans("‘’“”", "''\"\""))
+    return re.sub(SPOKEN_FORM, lambda m: SPOKEN[m.group(0)], text)
+
+
+def _acronyms(text: str) -> frozenset[str]:
+    """The acronyms an article writes, lower case: "ISIS" → "isis"."""
+    found = re.findall(r"\b[A-Z][A-Z.]{1,7}\b", text)
+    return frozenset(w.replace(".", "").lower() for w in found if is_acronym(w))
+
+
+def _runs(text: str) -> frozenset[str]:
+    """The initials of an article's runs of capitalised words: "the Islamic State" → "is"."""
+    runs = re.findall(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the|for)\s+)?[A-Z][\w'’-]*)+", text)
+    return frozenset({initials(r) for r in runs} - {""})
 
 
 def _missing_in(detail: Detail, claim: Claim, coverage: dict[str, Coverage]) -> list[str]:
@@ -314,28 +496,174 @@ def _missing_in(detail: Detail, claim: Claim, coverage: dict[str, Coverage]) -> 
 
 
 def _covers(cov: Coverage, detail: Detail, claim: Claim) -> bool:
+    if _says_it(cov, detail, claim):
+        return True
     if detail.kind in {"place", "actor"}:
-        return detail.key in cov.entities or _says_name(cov, detail)
+        return (
+            detail.key in cov.entities
+            or _says_name(cov, detail)
+            or (detail.kind == "place" and _tells_a_place(cov))
+        )
     if detail.kind == "time":
-        return detail.key in cov.dates or any(c.times for c in cov.told)
+        return (
+            any(d.startswith(detail.key) for d in cov.dates)
+            or detail.text.lower() in cov.time_texts
+            or any(c.times for c in cov.told)
+        )
     if detail.kind == "number":
         return _has_number(cov, claim, detail)
+    if any(CAUSE.search(c.text) for c in cov.told):
+        return True
     cause = content_stems(detail.text) - CAUSE_WORDS
     return bool(cause) and len(cause & cov.stems) >= max(1, len(cause) // 2 + 1)
 
 
-def _says_name(cov: Coverage, detail: Detail) -> bool:
-    """The article writes the name, or a person's surname ("William "Mo" Cowan"), though the
-    linker did not join the two entities."""
-    return any(
-        re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", cov.text)
-        for name in {detail.text, detail.name, *detail.also}
-        if len(name) > 2
+def _says_it(cov: Coverage, detail: Detail, claim: Claim) -> bool:
+    """The article writes the detail's words (spelling evened out), or its claim of the fact
+    is the same wording as ``claim`` ("'Momma, look, you won'" / "'Mama, look, you won'")."""
+    words = _plain(detail.text).strip()
+    if len(words) > 2 and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", cov.text):
+        return True
+    return any(_reworded(claim, detail, c) for c in cov.told)
+
+
+def _reworded(claim: Claim, detail: Detail, other: Claim) -> bool:
+    """``other`` is ``claim`` in nearly the same words, and where ``claim`` gives the detail
+    ``other`` has other words, not none: a spelling ("'Momma, look'" / "'Mama, look'"), while
+    a quote that leaves a name out ("joins Warren, Brown and …" / "joins Warren and …") still
+    lacks it."""
+    spans = [(m.start() + claim.start, m.end() + claim.start) for m in WORDS.finditer(claim.text)]
+    mine = [_plain(claim.text[s - claim.start : e - claim.start]) for s, e in spans]
+    theirs = [_plain(w) for w in WORDS.findall(other.text)]
+    matcher = SequenceMatcher(None, mine, theirs, autojunk=False)
+    if matcher.ratio() < SAME_WORDING:
+        return False
+    inside = [k for k, (s, e) in enumerate(spans) if s < detail.end and detail.start < e]
+    return bool(inside) and all(
+        tag in {"equal", "replace"}
+        for tag, i1, i2, _, _ in matcher.get_opcodes()
+        if any(i1 <= k < i2 for k in inside)
     )
+
+
+def _tells_a_place(cov: Coverage) -> bool:
+    """The article's own claim of the fact says where, with a name or in words ("this
+    country", "the southern border"): where two places differ it is a clash, not a gap."""
+    places = {e.id for e in cov.article.entities if e.kind == "place"}
+    return any(set(c.entities) & places or OTHER_PLACE.search(c.text) for c in cov.told)
+
+
+def _says_name(cov: Coverage, detail: Detail) -> bool:
+    """The article writes the name in some form though the linker did not join the two
+    entities: a person's surname ("William "Mo" Cowan") or first-name variant ("Liz"), the
+    title the detail's person holds in the article's claim of the fact ("the vice
+    president"), a state's abbreviation, an acronym's words, or the distinctive part of a
+    body's name ("Middlesex County" of "the Office of the Middlesex County District
+    Attorney")."""
+    forms = {detail.text, detail.name, *detail.also, *_variants(detail)}
+    if any(
+        re.search(rf"(?<!\w){re.escape(_plain(name))}(?!\w)", cov.text)
+        for name in forms
+        if len(name) > 2
+    ):
+        return True
+    if any(_state_written(name, cov.raw) for name in (detail.text, detail.name)):
+        return True
+    if detail.title and any(_plain(f"the {detail.title}") in _plain(c.text) for c in cov.told):
+        return True
+    return _acronym_met(detail, cov) or _part_of_name(detail, cov)
+
+
+def _variants(detail: Detail) -> set[str]:
+    """Other first names of the detail's person: "Liz Cheney" for "Elizabeth Cheney"."""
+    if detail.kind != "actor" or not detail.person:
+        return set()
+    words = detail.name.split()
+    out = set()
+    for group in _nicknames():
+        if words and words[0].lower() in group:
+            out |= {" ".join([other.title(), *words[1:]]) for other in group}
+    return out
+
+
+def _nicknames() -> list[frozenset[str]]:
+    return [frozenset(g.split()) for g in NICKNAMES.split(";")]
+
+
+def _states() -> dict[str, tuple[str, ...]]:
+    """Each way of writing a state (its name, AP abbreviation, postal code) → all of them."""
+    out: dict[str, tuple[str, ...]] = {}
+    for entry in STATES.split(";"):
+        name, ap, post = entry.split()
+        forms = tuple(f for f in (name.replace("_", " "), ap, post) if f != "-")
+        for f in forms:
+            out[f.lower().replace(".", "")] = forms
+    return out
+
+
+def _state_written(name: str, raw: str) -> bool:
+    """``name`` is a US state (or the end of a place: "Hope, Ark.") and the article writes it
+    in another of its forms, with the case it is written in."""
+    last = name.split(",")[-1].strip().lower().replace(".", "")
+    forms = _states().get(last, ())
+    return any(
+        re.search(rf"(?<![\w.]){re.escape(f)}(?!\w)", raw) for f in forms if not f.isupper()
+    ) or any(re.search(rf"\b{f}\b", raw) for f in forms if f.isupper())
+
+
+def _acronym_met(detail: Detail, cov: Coverage) -> bool:
+    """ "ISIS" / "the Islamic State": an acronym and capitalised words whose initials begin it
+    (at least half of it), either way round."""
+    name = detail.name or detail.text
+    plain = re.sub(r"^the ", "", name, flags=re.IGNORECASE)
+    if is_acronym(plain):
+        mine = plain.replace(".", "").lower()
+        return any(
+            len(other) >= max(2, len(mine) / 2) and mine.startswith(other) for other in cov.runs
+        )
+    short = initials(plain)
+    return len(short) >= 2 and any(
+        other.startswith(short) and len(short) >= len(other) / 2 for other in cov.acronyms
+    )
+
+
+def _part_of_name(detail: Detail, cov: Coverage) -> bool:
+    """A body or place the article names by a distinctive part of the detail's name, or by a
+    longer name holding it: "Middlesex County" / "the Office of the Middlesex County District
+    Attorney", "Wyoming" / "Wyoming Senate"."""
+    if detail.person:
+        return False
+    mine = set(_name_words(detail.name or detail.text))
+    if not mine:
+        return False
+    for name in cov.names:
+        theirs = set(_name_words(name))
+        small = min(mine, theirs, key=len)
+        if theirs and (theirs <= mine or mine <= theirs) and small - GENERIC_NAME_WORDS:
+            return True
+    return False
+
+
+def _name_words(name: str) -> list[str]:
+    return [
+        w
+        for w in re.findall(r"[\w'-]+", _plain(name))
+        if w not in {"of", "the", "and", "for", "in", "at"} and len(w) > 1
+    ]
 
 
 def _has_number(cov: Coverage, claim: Claim, detail: Detail) -> bool:
     """Whether the article gives a number for the same measure or a part or whole of it
-    (equal or not: a clash is a conflict, not a difference), or the same value of it."""
+    (equal or not: a clash is a conflict, not a difference), the same value of it, or a close
+    value of the same unit ("more than $700 billion" / "$716 billion")."""
     mine = next(q for q in claim.quantities if q.start == detail.start)
-    return any(comparable(q, mine) or q.value == mine.value for q in cov.article.quantities)
+    return any(
+        comparable(q, mine) or q.value == mine.value or _close_number(q, mine)
+        for q in cov.article.quantities
+    )
+
+
+def _close_number(a: Quantity, b: Quantity) -> bool:
+    if a.unit != b.unit or a.kind != b.kind or not a.unit:
+        return False
+    return abs(a.value - b.value) <= CLOSE_NUMBER * max(abs(a.value), abs(b.value))

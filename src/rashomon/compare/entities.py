@@ -11,10 +11,12 @@ stage keeps them apart on purpose.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from importlib.resources import files
 
 from rashomon.analyze.entities import (
     FUNCTION_WORDS,
@@ -180,7 +182,25 @@ def _link_owner_or_same(links: _Links, i: int, owners: list[int], same: list[int
 
 def _people_fit(a: _Node, b: _Node) -> bool:
     genders = {a.gender, b.gender} - {""}
-    return len(genders) < 2 and names_compatible(a.words, b.words)
+    if len(genders) > 1:
+        return False
+    return names_compatible(a.words, b.words) or names_compatible(
+        _formal(a.words), _formal(b.words)
+    )
+
+
+def _formal(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The name with a short first name written out: ``chuck schumer`` → ``charles schumer``."""
+    if len(words) < 2:
+        return words
+    return (_nicknames().get(words[0], words[0]), *words[1:])
+
+
+@functools.cache
+def _nicknames() -> dict[str, str]:
+    lines = (files("rashomon.data") / "entity_nicknames.txt").read_text(encoding="utf-8")
+    pairs = (line.split() for line in lines.splitlines() if line and not line.startswith("#"))
+    return {short: formal for short, formal in pairs}
 
 
 def _link_roles(links: _Links) -> None:

@@ -2,16 +2,46 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from importlib.resources import files
 
 from rashomon.records import AnalyzedArticle, CrossEntity, Fact, Quote, QuoteRef, VoiceSummary
 
 NEUTRAL_CUES = frozenset(
     ("say", "said", "says", "saying", "tell", "told", "tells", "add", "added", "according to")
 )
+# Sections of data/cue_verbs.txt whose verbs pass words on; the others (beliefs, positions,
+# intentions) attribute a stance, which the claims keep but the voices leave out.
+SPEECH_SECTIONS = ("Speaking and writing", "Passing on words or sources", "Pressing someone to act")
+SPOKEN_NOUNS = frozenset(
+    [
+        "statement",
+        "statements",
+        "remarks",
+        "remark",
+        "comment",
+        "comments",
+        "interview",
+        "letter",
+        "tweet",
+        "post",
+        "testimony",
+        "announcement",
+        "denial",
+        "admission",
+        "accusation",
+        "warning",
+        "promise",
+        "pledge",
+        "vow",
+        "message",
+    ]
+)
+IRREGULAR = frozenset(("said", "told", "wrote", "written", "spoke", "spoken", "swore", "sworn"))
 SAME_WORDS = 0.8  # token overlap above which two quotes of one speaker are the same words
 SAME_STATEMENT = 0.8  # share of the shorter quote's words in the other: one statement
 MIN_WORDS = 4  # words a quote needs before its words alone make it one statement
@@ -28,7 +58,8 @@ def voices(
     grouped: dict[str, list[QuoteRef]] = defaultdict(list)
     for a in articles:
         for q in a.quotes:
-            grouped[_speaker_name(a, q, linked)].append(_ref(a, q))
+            if q.direct or _spoken(q.cue):
+                grouped[_speaker_name(a, q, linked)].append(_ref(a, q))
     fact_of = _quote_facts(articles, facts)
     summaries = [
         VoiceSummary(
@@ -41,6 +72,37 @@ def voices(
         for name, refs in grouped.items()
     ]
     return sorted(summaries, key=lambda v: (-len(v.outlets), -len(v.quotes), v.speaker))
+
+
+def _spoken(cue: str) -> bool:
+    """A cue of words passed on ("said", "denied", "according to", "urged"), not of a belief or
+    a position taken ("backed", "decided", "highlight", "voted against"): voices are what
+    someone said."""
+    words = re.findall(r"[a-z]+", cue.lower())
+    return "according" in words or any(w in _speech_forms() or w in SPOKEN_NOUNS for w in words)
+
+
+@functools.cache
+def _speech_forms() -> frozenset[str]:
+    """Inflected forms of the speaking, passing-on and pressing verbs of ``cue_verbs.txt``."""
+    text = (files("rashomon.data") / "cue_verbs.txt").read_text(encoding="utf-8")
+    section, lemmas = "", set()
+    for line in text.splitlines():
+        if line.startswith("# "):
+            section = line[2:].strip()
+        elif line and not line.startswith("#") and section in SPEECH_SECTIONS:
+            lemmas.add(line.split()[0].split("+")[0])
+    return frozenset(form for lemma in lemmas for form in _inflections(lemma)) | IRREGULAR
+
+
+def _inflections(lemma: str) -> set[str]:
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if re.search(r"[^aeiou][aeiou][bdglmnprt]$", lemma):
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
 
 
 def _quote_facts(

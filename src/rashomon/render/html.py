@@ -280,7 +280,10 @@ def _exclusive(c: Comparison, index: Index) -> str:
             head = f"<summary><h3>Only in {name}{_count(len(mine))}</h3></summary>"
             parts.append(f'<details class="only" open>{head}\n{items}</details>')
     body = "\n".join(parts) or _empty("Every claim is carried by more than one outlet.")
-    intro = '<p class="hint">What the other outlets leave out.</p>\n'
+    intro = (
+        '<p class="hint">Not told in these terms by the other outlets: read the closest claims'
+        " before calling a fact left out.</p>\n"
+    )
     return _section("exclusive", f"Only in one outlet{_count(len(facts))}", intro + body)
 
 

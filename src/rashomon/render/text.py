@@ -133,7 +133,7 @@ def _exclusive(c: Comparison, names: dict[str, str]) -> str:
     only = [f for f in c.facts if f.status == "exclusive"]
     if not only:
         return ""
-    lines = [f"ONLY IN ONE OUTLET ({len(only)} facts; what the others leave out)"]
+    lines = [f"ONLY IN ONE OUTLET ({len(only)} facts; not told in these terms by the others)"]
     for fact in sorted(only, key=lambda f: (f.outlets, f.claims[0].start)):
         ref = fact.claims[0]
         note = "  (opinion)" if fact.opinion else ""
