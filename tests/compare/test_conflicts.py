@@ -168,6 +168,11 @@ NOT_FOUND = [
         "Rescuers moved 40 passengers to the second boat.",
         "Rescuers moved 12 cars off the ferry deck.",
     ),
+    # what unnamed others speculate is no outlet's assertion to deny
+    (
+        "Many have speculated that the port offered the captain a desk job.",
+        "The port never offered the captain a desk job, a spokesman insisted.",
+    ),
 ]
 
 

@@ -312,12 +312,17 @@ def check(a: Side, b: Side, event: float = 0.0, *, paired: bool = False) -> Foun
 
 
 def different_sources(a: Claim, b: Claim, *, acts: bool = False) -> bool:
-    """Whether both claims are attributed, to sources that are not the same. With ``acts``, a
-    claim that names its speaker itself ("A staffer apologized on Friday for ...") counts as
-    the outlet's: it tells what the speaker did, and when."""
-    attributed = _attributed if acts else (lambda c: bool(c.speaker))
-    if not attributed(a) or not attributed(b):
+    """Whether both claims are reported speech, from sources that are not the same (or not
+    named: "many have speculated that ..." is nobody's in particular). With ``acts``, only
+    named speakers count, and a claim that names its speaker itself ("A staffer apologized on
+    Friday for ...") counts as the outlet's: it tells what the speaker did, and when."""
+    if acts:
+        if not _attributed(a) or not _attributed(b):
+            return False
+    elif a.voice == "outlet" or b.voice == "outlet":
         return False
+    elif not (a.speaker and b.speaker):
+        return True  # "many have speculated that ...": an unnamed source is no one to match
     return speaker_key(a.speaker or "") != speaker_key(b.speaker or "")
 
 
@@ -490,7 +495,7 @@ def date_conflict(a: Side, b: Side, *, paired: bool = False) -> Found | None:
     alike = _similarity(a.claim.text, b.claim.text, {ta.text, tb.text}) >= SAME_EVENT
     if not ((alike or paired) and _same_action(a.claim, ta, b.claim, tb)):
         return None
-    text = f"Date: {_says(a)} {ta.text} ({ta.date}); {_says(b)} {tb.text} ({tb.date})."
+    text = f"Date: {_says(a)} {_dated(ta)}; {_says(b)} {_dated(tb)}."
     sure = ta.anchor == tb.anchor == "explicit"
     return Found("date", text, 0.8 if sure else 0.6)
 
@@ -563,6 +568,12 @@ def _dated_verb(text: str, at: int) -> str | None:
         if token.pos_ == "VERB":
             return str(token.lemma_).lower()
     return None
+
+
+def _dated(t: TimeExpression) -> str:
+    """ "Friday (2014-11-28)", or "2002" where the words already say all the date does."""
+    shown = (t.date or "")[: {"year": 4, "month": 7}.get(t.granularity, 10)]
+    return t.text if shown in t.text else f"{t.text} ({shown})"
 
 
 # negation --------------------------------------------------------------------------
