@@ -524,3 +524,34 @@ def test_a_reported_relative_clause_is_told_in_its_sentence() -> None:
     found = [t for t, _ in run([boats, FLOOD_B], [("s:c1",), ("s:c2",)])]
     assert any("smugglers" in t for t in found)
     assert all("said were" not in t or t.startswith("Police") for t in found)
+
+
+def test_a_report_s_wording_is_preferred_to_an_opinion_piece_s() -> None:
+    column = A(
+        "o",
+        "Harbour Column",
+        "The river burst its banks in Millbrook on Tuesday and flooded 300 homes.",
+        [C("The river burst its banks in Millbrook on Tuesday and flooded 300 homes.")],
+        genre="opinion",
+    )
+    found = run([column, FLOOD_B], [("o:c1", "b:c1")], max_sentences=1)
+    assert [text for text, _ in found] == [
+        "Floodwater covered 300 homes in Millbrook on Tuesday after the river burst its banks."
+    ]
+
+
+def test_a_reported_sentence_cites_only_outlets_that_give_it_to_the_same_speaker() -> None:
+    quoted = A(
+        "q",
+        "Daily Ledger",
+        "“The town will open two shelters tonight,” Mayor Ana Ortiz said.",
+        [C("The town will open two shelters tonight", "direct", "Ana Ortiz", "said")],
+    )
+    other = A(
+        "r",
+        "Evening Post",
+        "The town will open two shelters tonight, the fire chief said.",
+        [C("The town will open two shelters tonight", "indirect", "the fire chief", "said")],
+    )
+    found = run([quoted, other], [("q:c1", "r:c1")], max_sentences=1)
+    assert found and all(len(outlets) == 1 for _, outlets in found)

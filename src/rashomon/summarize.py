@@ -52,6 +52,9 @@ MIN_CONFLICT_CONFIDENCE = 0.5
 # A candidate sentence: at least MIN_WORDS words; a whole sentence used to repair a clause
 # claim at most MAX_WORDS words.
 MIN_WORDS = 5
+# Added to the cost of wording taken from an opinion piece: of the outlets that tell a fact, a
+# report's words are the neutral ones.
+OPINION_COST = 1.0
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 MAX_WORDS = 45
 # Ranking: the best of a small grid on the NeuS val split (benchmarks/eval_neus.py --grid; see
@@ -324,6 +327,7 @@ def _checked(claim: Claim, span: Span, framed: bool, index: _Index) -> Candidate
         return None
     outlets, facts = _support(claim, span, index)
     cost = abs(claim.sentiment) + 0.2 * attributed + abs(_words(sentence) - 25) / 50
+    cost += OPINION_COST * (article.genre.label == "opinion")  # a report's words, if any
     cost += 0.5 * (1 - len(outlets) / max(len(_fact_outlets(claim, index)), 1))
     return Candidate(sentence, outlets, facts, position=0.0, date=None, cost=cost, claim=claim.id)
 
@@ -499,18 +503,20 @@ def confirmed(
     SUPPORT_OVERLAP with the claim the sentence is made from. A fact the aligner grouped
     loosely ("Rossi will visit the injured" with "Twelve passengers were treated") then
     cites only the outlet that wrote the words. An outlet whose claim lacks a figure of the
-    sentence ("she lost just 43 votes") does not back it either."""
+    sentence ("she lost just 43 votes"), or that does not give a reported sentence to the same
+    speaker, does not back it either."""
     from rashomon.compare.align import content_stems
 
     pairs = [
-        (k, o, other.text) for k, c in enumerate(candidates) for o, other in _other_claims(c, index)
+        (k, o, other.text)
+        for k, c in enumerate(candidates)
+        for o, other in _other_claims(c, index)
+        if _same_voice(index.claims[c.claim], other)
     ]
-    if not pairs:
-        return list(candidates)
     texts = list(
         dict.fromkeys([*(index.claims[c.claim].text for c in candidates), *(t for *_, t in pairs)])
     )
-    vectors = dict(zip(texts, embedder(texts), strict=True))
+    vectors = dict(zip(texts, embedder(texts), strict=True)) if pairs else {}
     backed: dict[int, set[str]] = {}
     for k, outlet, text in pairs:
         mine = index.claims[candidates[k].claim].text
@@ -527,6 +533,15 @@ def confirmed(
         support = (len(outlets) - 1) / max(len(index.outlets) - 1, 1)
         out.append(replace(c, outlets=outlets, support=support))
     return out
+
+
+def _same_voice(mine: Claim, other: Claim) -> bool:
+    """A sentence that reports what someone said is backed only by claims of that speaker."""
+    from rashomon.compare.entities import speaker_key
+
+    if mine.voice == "outlet" or not mine.speaker:
+        return True
+    return bool(other.speaker) and speaker_key(other.speaker or "") == speaker_key(mine.speaker)
 
 
 def _numbers(text: str) -> frozenset[str]:
