@@ -35,6 +35,11 @@ from rashomon.records import (
 )
 from rashomon.render.text import when
 
+# A fact most of whose claims use evaluative or loaded words ("heroic", "cover-up").
+EVALUATIVE_TAG = (
+    ' <span class="tag" title="most of its claims use evaluative or loaded words">evaluative</span>'
+)
+
 RANK = {"none": 0, "exclusive": 1, "agreed": 2, "conflict": 3}
 MARKERS = {"agreed": "●", "exclusive": "◆", "conflict": "✖"}
 LABELS = {"agreed": "agreed", "exclusive": "only here", "conflict": "conflict"}
@@ -295,7 +300,7 @@ def _only(fact: Fact, index: Index) -> str:
     words = f'<span class="label">{esc(ref.text)}</span>'
     text = f'<a class="cite" href="#{target}">{words}</a>' if target else words
     speaker = f' <span class="speaker">— {esc(ref.speaker)}</span>' if ref.speaker else ""
-    opinion = ' <span class="tag">opinion</span>' if fact.opinion else ""
+    opinion = EVALUATIVE_TAG if fact.opinion else ""
     near = "".join(_near(r, index) for r in fact.nearest)
     return (
         f'<li id="{anchor}" class="fact exclusive" data-groups="{anchor}">'
@@ -317,7 +322,7 @@ def _fact(fact: Fact, index: Index) -> str:
     status = fact.status
     refs = [r for r in fact.claims if index.anchor(r)]
     show = f' <a class="show" href="#{index.anchor(refs[0])}">in the text</a>' if refs else ""
-    opinion = ' <span class="tag">opinion</span>' if fact.opinion else ""
+    opinion = EVALUATIVE_TAG if fact.opinion else ""
     outlets = " · ".join(esc(o) for o in fact.outlets)
     cites = _list((_cite(r, index) for r in fact.claims), "cites")
     diffs = _list((_difference(d.explanation, d.text) for d in fact.differences), "diffs")

@@ -57,7 +57,7 @@ def _facts(c: Comparison, names: dict[str, str]) -> Iterable[str]:
     yield ""
     for f in only:
         r = f.claims[0]
-        note = " *(opinion)*" if f.opinion else ""
+        note = " *(evaluative)*" if f.opinion else ""
         yield f"- **{md(names[r.article])}**: {_cite(r)}{note}"
         for near in f.nearest[:1]:
             yield f"  - ≈ closest in {md(names[near.article])}, judged not the same: {_cite(near)}"

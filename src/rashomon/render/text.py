@@ -136,7 +136,7 @@ def _exclusive(c: Comparison, names: dict[str, str]) -> str:
     lines = [f"ONLY IN ONE OUTLET ({len(only)} facts; not told in these terms by the others)"]
     for fact in sorted(only, key=lambda f: (f.outlets, f.claims[0].start)):
         ref = fact.claims[0]
-        note = "  (opinion)" if fact.opinion else ""
+        note = "  (evaluative)" if fact.opinion else ""
         who = f" — {ref.speaker}" if ref.speaker else ""
         lines.append(_wrap(f" ● {names[ref.article]:<16} {ref.text}{who}{note}  @{ref.start}", 20))
         for near in fact.nearest[:1]:
