@@ -2,9 +2,10 @@
 
     python benchmarks/eval_basil.py               # facts, agreed/exclusive, conflicts per triple
     python benchmarks/eval_basil.py --sample 30   # also write a hand-check sample (seeded):
-                                                  # conflicts, differences, exclusive facts with
-                                                  # the nearest claims of the other articles,
-                                                  # and two-thirds as many agreed facts
+                                                  # conflicts, differences, exclusive and similar
+                                                  # facts with the nearest claims of the other
+                                                  # articles, and two-thirds as many agreed facts
+                                                  # (--seed N draws another sample)
     python benchmarks/eval_basil.py --counts 40   # also write counts with predicates to judge
 
 BASIL states no licence: it is read from ../shared/eval-data/basil at run time, never shipped.
@@ -113,6 +114,7 @@ def run(limit: int | None, full: bool) -> list[tuple[list[AnalyzedArticle], Comp
 def report(results: Sequence[tuple[list[AnalyzedArticle], Comparison, float]]) -> None:
     facts = [len(c.facts) for _, c, _ in results]
     agreed = [sum(f.status == "agreed" for f in c.facts) for _, c, _ in results]
+    similar = [sum(f.status == "similar" for f in c.facts) for _, c, _ in results]
     three = [sum(len(f.outlets) == 3 for f in c.facts) for _, c, _ in results]
     conflicts = [len(c.conflicts) for _, c, _ in results]
     diffs = [sum(len(f.differences) for f in c.facts) for _, c, _ in results]
@@ -127,7 +129,8 @@ def report(results: Sequence[tuple[list[AnalyzedArticle], Comparison, float]]) -
     print(f"| facts per triple (mean / median) | {statistics.mean(facts):.1f} / "
           f"{statistics.median(facts):.0f} |")  # fmt: skip
     print(f"| agreed facts | {sum(agreed) / n:.1%} (all three outlets: {sum(three) / n:.1%}) |")
-    print(f"| exclusive facts | {1 - sum(agreed) / n:.1%} |")
+    print(f"| similar facts (one outlet, a close claim elsewhere) | {sum(similar) / n:.1%} |")
+    print(f"| exclusive facts | {1 - (sum(agreed) + sum(similar)) / n:.1%} |")
     print(f"| differences per agreed fact | {sum(diffs) / max(sum(agreed), 1):.2f} |")
     print(f"| conflicts flagged | {sum(conflicts)} in {sum(c > 0 for c in conflicts)} triples "
           f"({kinds}) |")  # fmt: skip
@@ -143,31 +146,37 @@ def report(results: Sequence[tuple[list[AnalyzedArticle], Comparison, float]]) -
           f"{max(seconds):.2f} s |")  # fmt: skip
 
 
-def sample(results: Sequence[tuple[list[AnalyzedArticle], Comparison, float]], k: int) -> str:
-    """A seeded sample of conflicts, differences, exclusive and agreed facts, with context to
-    judge them by hand: every claim with its article, and for an exclusive fact the nearest
-    claims of each other article with their cosine."""
+def sample(
+    results: Sequence[tuple[list[AnalyzedArticle], Comparison, float]], k: int, seed: int = 0
+) -> str:
+    """A seeded sample of conflicts, differences, exclusive, similar and agreed facts, with
+    context to judge them by hand: every claim with its article, and for a fact of one outlet
+    the nearest claims of each other article with their cosine."""
     conflicts = [(an, c, k_) for an, c, _ in results for k_ in c.conflicts]
-    exclusive = [(an, c, f) for an, c, _ in results for f in c.facts if f.status == "exclusive"]
     agreed = [(an, c, f) for an, c, _ in results for f in c.facts if f.status == "agreed"]
     lines = [f"# Conflicts ({len(conflicts)})"]
-    for n, (_, _, k_) in enumerate(random.Random(13).sample(conflicts, min(k, len(conflicts))), 1):
+    draw = random.Random(13 + seed).sample(conflicts, min(k, len(conflicts)))
+    for n, (_, _, k_) in enumerate(draw, 1):
         lines.append(f"\n## C{n} [{k_.kind}, {k_.confidence:.2f}] {k_.explanation}")
         lines += [f"- A ({k_.a.article}, {k_.a.speaker}): {k_.a.text}"]
         lines += [f"- B ({k_.b.article}, {k_.b.speaker}): {k_.b.text}"]
     diffs = [(f, d) for _, c, _ in results for f in c.facts for d in f.differences]
     lines.append(f"\n# Differences ({len(diffs)})")
-    for n, (f, d) in enumerate(random.Random(17).sample(diffs, min(k, len(diffs))), 1):
+    for n, (f, d) in enumerate(random.Random(17 + seed).sample(diffs, min(k, len(diffs))), 1):
         lines.append(f"\n## D{n} [{d.kind}] {d.explanation}")
         lines += [f"- {c.article}: {c.text}" for c in f.claims]
-    lines.append(f"\n# Exclusive facts ({len(exclusive)})")
-    for n, (an, _, f) in enumerate(random.Random(31).sample(exclusive, min(k, len(exclusive))), 1):
-        lines += [f"\n## X{n} only in {f.outlets[0]}: {f.label}"]
-        lines += [f"- claim ({c.article}, {c.speaker}): {c.text}" for c in f.claims]
-        lines += [f"- nearest in {o}: {t} ({s:.2f})" for o, t, s in _nearest(f, an)]
+    for status, mark, salt in (("exclusive", "X", 31), ("similar", "S", 37)):
+        facts = [(an, f) for an, c, _ in results for f in c.facts if f.status == status]
+        lines.append(f"\n# {status.capitalize()} facts ({len(facts)})")
+        draw_ = random.Random(salt + seed).sample(facts, min(k, len(facts)))
+        for n, (an, f) in enumerate(draw_, 1):
+            lines += [f"\n## {mark}{n} only in {f.outlets[0]}: {f.label}"]
+            lines += [f"- claim ({c.article}, {c.speaker}): {c.text}" for c in f.claims]
+            lines += [f"- close in {c.article}: {c.text}" for c in f.nearest]
+            lines += [f"- nearest in {o}: {t} ({s:.2f})" for o, t, s in _nearest(f, an)]
     lines.append(f"\n# Agreed facts ({len(agreed)})")
     m = max(1, 2 * k // 3)
-    for n, (_, _, f) in enumerate(random.Random(41).sample(agreed, min(m, len(agreed))), 1):
+    for n, (_, _, f) in enumerate(random.Random(41 + seed).sample(agreed, min(m, len(agreed))), 1):
         vectors = embed([c.text for c in f.claims])
         low = float((vectors @ vectors.T).min())
         lines += [f"\n## A{n} {'/'.join(f.outlets)} (lowest cosine {low:.2f}): {f.label}"]
@@ -210,6 +219,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=0, help="write a hand-check sample of N")
     parser.add_argument("--full", action="store_true", help="the whole compare_articles")
     parser.add_argument("--counts", type=int, default=0, help="write N counts to judge")
+    parser.add_argument("--seed", type=int, default=0, help="added to the sample seeds")
     parser.add_argument("--out", default=str(CACHE / "sample.md"))
     a = parser.parse_args()
     results = run(a.limit, a.full)
@@ -219,7 +229,7 @@ def main() -> None:
         Path(a.out).with_name("counts.md").write_text(counts(results, a.counts))
         print(f"counts written to {Path(a.out).with_name('counts.md')}")
     if a.sample:
-        Path(a.out).write_text(sample(results, a.sample))
+        Path(a.out).write_text(sample(results, a.sample, a.seed))
         print(f"sample written to {a.out}")
 
 

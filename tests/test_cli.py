@@ -102,3 +102,35 @@ def test_schema_command_prints_json_schema() -> None:
     code, output = run("schema", "comparison")
     assert code == 0
     assert json.loads(output)["title"].startswith("rashomon comparison")
+
+
+def test_one_bad_file_in_a_folder_does_not_stop_the_others(tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "good.txt").write_text(ENGLISH, encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    code, output = run("analyze", str(folder), "--format", "json")
+    assert code == 2  # done in part
+    assert f"Error: {folder / 'empty.txt'}: the file is empty" in output.splitlines()
+    assert "Mértola" in output
+
+
+def test_the_output_file_name_chooses_the_format(tmp_path: Path, ferry_paths: list) -> None:
+    report = tmp_path / "report.html"
+    code, _ = run("compare", *map(str, ferry_paths[:2]), "-o", str(report))
+    assert code == 0
+    assert report.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html>")
+
+
+def test_every_span_in_the_json_can_be_checked_against_the_text_it_carries(
+    ferry_paths: list,
+) -> None:
+    code, output = run("compare", *map(str, ferry_paths), "--format", "json")
+    assert code == 0
+    data = json.loads(output[output.index("{") :])
+    texts = {a["id"]: a["text"] for a in data["articles"]}
+    refs = [c for f in data["facts"] for c in f["claims"]]
+    refs += [side for k in data["conflicts"] for side in (k["a"], k["b"])]
+    assert refs
+    for ref in refs:
+        assert texts[ref["article"]][ref["start"] : ref["end"]] == ref["text"]

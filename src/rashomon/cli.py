@@ -9,16 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from rashomon.errors import RashomonError
 
-T = TypeVar("T")
-R = TypeVar("R")
+if TYPE_CHECKING:
+    from rashomon.records import Article
+
 FORMATS = ["text", "json", "html", "md"]
 
 
@@ -34,13 +35,25 @@ def warn(message: str) -> None:
     click.echo(f"Warning: {message}", err=True)
 
 
-def batch(items: Sequence[T], work: Callable[[T], R]) -> Iterator[R]:
-    """Run ``work`` on each item; report failures and keep going."""
-    for item in items:
-        try:
-            yield work(item)
-        except RashomonError as exc:
-            fail(exc)
+def read_sources(
+    sources: Sequence[str], outlets: Sequence[str | None], published: dt.date | None = None
+) -> tuple[list[Article], bool]:
+    """The articles of every source, each bad file or page reported on one line; and whether
+    everything was read."""
+    from rashomon.ingest import read_each
+
+    articles: list[Article] = []
+    complete = True
+    for source, outlet in zip(sources, outlets, strict=True):
+        found, errors = read_each(source, outlet=outlet, published=published)
+        for error in errors:
+            fail(error)
+        articles += found
+        complete = complete and not errors
+    for article in articles:
+        for message in article.warnings:
+            warn(f"{article.source or article.id}: {message}")
+    return articles, complete
 
 
 def exit_code(done: int, total: int) -> int:
@@ -54,6 +67,14 @@ def parse_date(_ctx: Any, _param: Any, value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
+
+
+SUFFIXES = {".json": "json", ".html": "html", ".htm": "html", ".md": "md"}
+
+
+def _format_of(output: Path | None) -> str:
+    """The format an output file's name asks for ("report.html" → html); text otherwise."""
+    return SUFFIXES.get(output.suffix.lower(), "text") if output else "text"
 
 
 def write(text: str, output: Path | None) -> None:
@@ -75,7 +96,12 @@ def main() -> None:
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    help="Output format (default: from the --output file name, else text).",
+)
 @click.option("--outlet", help="Outlet name (overrides what the source says).")
 @click.option(
     "--date", "published", callback=parse_date, help="Publication date YYYY-MM-DD (overrides)."
@@ -83,7 +109,7 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
 def analyze(
     sources: tuple[str, ...],
-    fmt: str,
+    fmt: str | None,
     outlet: str | None,
     published: dt.date | None,
     output: Path | None,
@@ -92,38 +118,38 @@ def analyze(
     from rashomon import api
     from rashomon.render import render_analysis
 
-    articles = list(batch(sources, lambda s: api.read(s, outlet=outlet, published=published)))
-    flat = [a for group in articles for a in group]
-    for article in flat:
-        for message in article.warnings:
-            warn(f"{article.source or article.id}: {message}")
-    analyzed = api.analyze_many(flat)
+    articles, complete = read_sources(sources, [outlet] * len(sources), published)
+    analyzed = api.analyze_many(articles)
     if analyzed:
-        write(render_analysis(analyzed, fmt), output)
-    sys.exit(exit_code(len(articles), len(sources)))
+        fmt = fmt or _format_of(output)
+        write(render_analysis(analyzed, fmt if fmt in {"text", "json"} else "text"), output)
+    sys.exit(0 if complete else 2 if analyzed else 1)
 
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    help="Output format (default: from the --output file name, else text).",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Compare even if the articles look unrelated.")
 @click.option("--outlet", multiple=True, help="Outlet name per source, in order.")
 def compare(
-    sources: tuple[str, ...], fmt: str, output: Path | None, force: bool, outlet: tuple[str, ...]
+    sources: tuple[str, ...],
+    fmt: str | None,
+    output: Path | None,
+    force: bool,
+    outlet: tuple[str, ...],
 ) -> None:
     """Compare two or more articles about one event, claim by claim."""
     from rashomon import api
     from rashomon.render import render
 
     names: list[str | None] = [*outlet, *[None] * (len(sources) - len(outlet))]
-    read = list(
-        batch(list(zip(sources, names, strict=False)), lambda p: api.read(p[0], outlet=p[1]))
-    )
-    articles = [a for group in read for a in group]
-    for article in articles:
-        for message in article.warnings:
-            warn(f"{article.source or article.id}: {message}")
+    articles, complete = read_sources(sources, names[: len(sources)])
     try:
         analyzed = api.analyze_many(articles)
         comparison = api.compare(analyzed, force=force)
@@ -132,8 +158,8 @@ def compare(
         sys.exit(1)
     for message in comparison.warnings:
         warn(message)
-    write(render(comparison, fmt, analyzed), output)
-    sys.exit(exit_code(len(read), len(sources)))
+    write(render(comparison, fmt or _format_of(output), analyzed), output)
+    sys.exit(0 if complete else 2)
 
 
 @main.command()

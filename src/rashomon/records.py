@@ -15,12 +15,12 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 Voice = Literal["outlet", "direct", "indirect"]
 Genre = Literal["report", "opinion"]
 EntityKind = Literal["person", "organization", "place", "group", "other"]
-FactStatus = Literal["agreed", "exclusive"]
+FactStatus = Literal["agreed", "similar", "exclusive"]
 EvidenceKind = Literal[
     "loaded", "hedge", "first_person", "evaluative", "cue", "question", "exclamation"
 ]
@@ -256,8 +256,8 @@ class Fact:
     label: str
     differences: tuple[Difference, ...] = ()
     opinion: bool = False
-    # For a fact of one outlet: the closest claim of each other outlet that nearly matched
-    # (fact score between NEAR and FACT), so a reader can check that it is really left out.
+    # For a fact of one outlet: the claim of each other outlet closest in meaning, when close
+    # enough to be the same thing in other words (status "similar"), so a reader can check.
     nearest: tuple[ClaimRef, ...] = ()
 
 
@@ -365,6 +365,7 @@ class ArticleInfo:
     genre: Genre
     url: str = ""
     words: int = 0
+    text: str = ""  # the article text as read: every claim's start and end count in it
 
 
 @dataclass(frozen=True)

@@ -197,3 +197,31 @@ def test_a_condition_stays_with_the_claim_it_limits(nlp) -> None:  # type: ignor
         content, len(text) - 1, None, None, it, it + 2, "will ask", cue, cue + 8
     )
     assert texts(doc, [attribution]) == ["If the panel is independent, it will ask hard questions"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A speech frame whose words lie outside it states nothing.
+        (
+            "The harbour master shouts at the crew. The pilot replies, “we are turning now.”",
+            "The pilot replies",
+        ),
+        # A frame cut off before its content states nothing either.
+        (
+            "The port used the hearing to make clear that it believes the fog was to blame.",
+            "The port used the hearing to make clear that",
+        ),
+    ],
+)
+def test_a_bare_frame_is_no_claim(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    assert expected not in texts(doc, extract(doc))
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Mr. Rossi did not respond.", "Police responded soon after the call."]
+)
+def test_a_frame_that_says_something_is_a_claim(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(sentence)
+    assert texts(doc, extract(doc)) == [sentence]

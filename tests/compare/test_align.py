@@ -12,6 +12,7 @@ from rashomon.compare.align import (
     align,
     average_linkage,
     content_stems,
+    core,
     group,
     mutual_best,
     question,
@@ -49,6 +50,11 @@ SAME = [
         "Rescuers pulled 40 survivors from the water near the port of Lisbon.",
         "Near the port of Lisbon, rescue teams took 40 survivors out of the water.",
     ),
+    # The same statement with different asides about its subject.
+    (
+        "The cargo ship Nordic Tern, a Maltese-flagged vessel, was not seriously damaged.",
+        "The cargo ship Nordic Tern, bound for the container terminal, was not seriously damaged.",
+    ),
 ]
 
 
@@ -81,7 +87,7 @@ def test_two_earthquakes_do_not_align() -> None:
         "residents to stay calm."
     )
     facts = align(analyzed(one, two))
-    assert all(f.status == "exclusive" for f in facts)
+    assert not any(f.status == "agreed" for f in facts)
 
 
 DIFFERENT = [
@@ -97,7 +103,7 @@ DIFFERENT = [
 def test_different_statements_of_one_story_stay_apart(one: str, two: str) -> None:
     story = "Twelve people died when the ferry Santa Maria sank. "
     facts = align(analyzed(story + one, story + two))
-    assert fact_of(facts, two[:20]).status == "exclusive"
+    assert fact_of(facts, two[:20]).status != "agreed"
 
 
 def test_a_question_never_shares_a_fact_with_a_statement() -> None:
@@ -185,7 +191,7 @@ def test_a_repeated_claim_joins_the_fact_of_its_match() -> None:
     assert group(scores, 0.5) == [[0, 1, 2]]
 
 
-def test_a_near_miss_is_named_beside_each_exclusive_fact() -> None:
+def test_a_paraphrase_left_unjoined_is_similar_and_names_its_counterpart() -> None:
     story = (
         "The ferry Santa Maria sank off Lisbon on Monday. Strong winds had closed the port "
         "the night before. Divers searched the wreck until dawn. "
@@ -194,7 +200,22 @@ def test_a_near_miss_is_named_beside_each_exclusive_fact() -> None:
     two = "Relatives of the victims of the ferry disaster are to receive payments from the state."
     facts = align(analyzed(story + one, story + two))
     fact = fact_of(facts, one[:20])
-    if fact.status == "agreed":  # aligned outright: nothing to name
-        return
+    assert fact.status == "similar"  # the known miss above: not joined, but not "only here"
     assert [r.text for r in fact.nearest] == [two]
-    assert all(not f.nearest for f in facts if f.status == "agreed")
+    assert all(not f.nearest for f in facts if f.status != "similar")
+
+
+@pytest.mark.parametrize(
+    ("text", "kernel"),
+    [
+        ("The Nordic Tern, a Maltese ship, was not damaged.", "The Nordic Tern was not damaged."),
+        ("The captain, we were told, is being questioned", "The captain is being questioned"),
+        (
+            "Ms. Rossi (the minister) said the line — run by MFL — was safe.",
+            "Ms. Rossi said the line was safe.",
+        ),
+        ("Rossi, however, declined.", "Rossi, however, declined."),  # too little would be left
+    ],
+)
+def test_core_drops_asides(text: str, kernel: str) -> None:
+    assert core(text) == kernel

@@ -239,3 +239,16 @@ def test_one_weekday_name_in_reports_of_different_days_is_left_alone() -> None:
         )
         == []
     )
+
+
+def test_one_fact_counted_otherwise_in_reports_of_different_days_is_flagged_with_a_caveat() -> None:
+    found = conflicts(
+        "Seventeen people were taken to hospital after the footbridge collapsed.",
+        "Twenty-three people were taken to hospital after the footbridge collapsed.",
+        published=(dt.date(2024, 3, 4), dt.date(2024, 3, 5)),
+    )
+    assert [c.kind for c in found] == ["number"]
+    assert found[0].explanation.endswith(
+        "The reports are of different days (2024-03-04, 2024-03-05): the count may have changed."
+    )
+    assert found[0].confidence < 0.9

@@ -300,3 +300,21 @@ def test_tags_datelines_and_called_names_are_not_details(
     mention = Mention(start, start + len(name), name)
     entity = Entity("e1", name, kind, (mention,))  # type: ignore[arg-type]
     assert _aside(entity, (mention.start, mention.end, name), text) is aside
+
+
+def test_a_number_given_otherwise_is_shown_not_called_missing() -> None:
+    # Hurt and treated in hospital: not known to count the same people, so no conflict; but
+    # the other side does give a number, and the reader sees both.
+    explanations = [
+        d.explanation
+        for d in found(
+            "Eighteen people were hurt when the footbridge collapsed into the canal on Wednesday.",
+            "Twenty-three people were treated in hospital after the footbridge collapsed into the "
+            "canal on Wednesday.",
+        )
+    ]
+    assert (
+        "Tagus Wire gives the number: Eighteen people (injured); Harbour State gives "
+        "Twenty-three people." in explanations
+    )
+    assert not any("no such number" in e for e in explanations)

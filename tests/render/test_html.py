@@ -117,7 +117,14 @@ def sample(
             ),
         ),
         Fact("F-june", "exclusive", ("Mill Times",), (ref(a, 3),), "Reopening by June."),
-        Fact("F-delay", "exclusive", ("Eastbrook Gazette",), (ref(b, 3),), "Repairs delayed."),
+        Fact(
+            "F-delay",
+            "similar",
+            ("Eastbrook Gazette",),
+            (ref(b, 3),),
+            "Repairs delayed.",
+            nearest=(ref(a, 3),),
+        ),
     )
     conflict = Conflict(
         "K1", "number", "4,000 cars a day vs fewer than 3,000.", ref(a, 2), ref(b, 2)
@@ -187,7 +194,17 @@ def visible_text(element: lxml.html.HtmlElement) -> str:
 
 @pytest.mark.parametrize(
     "section",
-    ["agreed", "exclusive", "conflicts", "voices", "framing", "timeline", "summary", "articles"],
+    [
+        "agreed",
+        "exclusive",
+        "similar",
+        "conflicts",
+        "voices",
+        "framing",
+        "timeline",
+        "summary",
+        "articles",
+    ],
 )
 def test_every_section_is_there_and_in_the_table_of_contents(
     doc: lxml.html.HtmlElement, section: str
@@ -219,7 +236,7 @@ def test_article_columns_show_the_exact_article_text(doc: lxml.html.HtmlElement)
         ("a1-c2", "conflict"),
         ("a2-c2", "conflict"),
         ("a1-c3", "exclusive"),
-        ("a2-c3", "exclusive"),
+        ("a2-c3", "similar"),
     ],
 )
 def test_each_claim_carries_its_status_as_colour_class_and_text_marker(
@@ -228,7 +245,12 @@ def test_each_claim_carries_its_status_as_colour_class_and_text_marker(
     (claim,) = doc.xpath(f'//*[@id="{anchor}"]')
     assert status in claim.get("class").split()
     assert claim.xpath('string(.//span[@class="sr"])').startswith(
-        {"agreed": "agreed", "conflict": "conflict", "exclusive": "only here"}[status]
+        {
+            "agreed": "agreed",
+            "conflict": "conflict",
+            "exclusive": "only here",
+            "similar": "only here in these words",
+        }[status]
     )
 
 
@@ -256,7 +278,11 @@ def test_sections_list_facts_conflicts_voices_and_differences(doc: lxml.html.Htm
     assert doc.xpath('string(//li[@id="f1"]//span[@class="label"])').startswith("The bridge closed")
     assert "in the deck" in doc.xpath('string(//li[@id="f1"]//ul[@class="diffs"])')
     only = [h.text_content() for h in doc.xpath('//section[@id="exclusive"]//h3')]
-    assert only == ["Only in Mill Times 1", "Only in Eastbrook Gazette 1"]
+    assert only == ["Only in Mill Times 1"]
+    similar = [h.text_content() for h in doc.xpath('//section[@id="similar"]//h3')]
+    assert similar == ["Only in Eastbrook Gazette's words 1"]
+    (near,) = doc.xpath('//section[@id="similar"]//p[@class="near"]')
+    assert near.text_content().startswith("≈ Mill Times") and near.xpath("./a/@href") == ["#a1-c3"]
     assert "fewer than 3,000" in doc.xpath('string(//li[@id="x1"])')
     row = doc.xpath('//table[@class="voices"]//tbody/tr')[0]
     assert [td.text_content().split()[0] for td in row.xpath("./td")] == ["1", "—"]
@@ -304,7 +330,7 @@ def test_an_empty_comparison_says_so_and_highlights_nothing() -> None:
     empty = Comparison(comparison.articles, (), (), (), (), (), (), (), (), title="Nothing")
     page = parse(render_html(empty, articles))
     messages = [p.text_content() for p in page.xpath('//p[@class="empty"]')]
-    assert len(messages) == 4
+    assert len(messages) == 5  # agreed, only in one, close elsewhere, conflicts, voices
     assert page.xpath('//a[contains(@class, "claim")]') == []
     assert page.xpath('//section[@id="timeline"] | //section[@id="summary"]') == []
 

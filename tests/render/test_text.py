@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.render.text import when
+from rashomon.records import ArticleInfo, ClaimRef, Comparison, Fact
+from rashomon.render.text import render_comparison, when
 
 
 @pytest.mark.parametrize(
@@ -20,3 +21,20 @@ from rashomon.render.text import when
 )
 def test_dates_show_only_the_precision_they_have(date, granularity, shown):  # type: ignore[no-untyped-def]
     assert when(date, granularity) == shown
+
+
+def test_facts_of_one_outlet_are_split_by_whether_another_outlet_has_a_close_claim() -> None:
+    mill = ArticleInfo("mill", "Mill Times", "", None, "report")
+    gazette = ArticleInfo("gazette", "Eastbrook Gazette", "", None, "report")
+    alone = ClaimRef("mill", "c1", "The mayor cut the ribbon.", 0, 25)
+    delayed = ClaimRef("mill", "c2", "Repairs were delayed for a year.", 26, 58)
+    close = ClaimRef("gazette", "c1", "The repair work slipped by twelve months.", 0, 41)
+    facts = (
+        Fact("f1", "exclusive", ("Mill Times",), (alone,), alone.text),
+        Fact("f2", "similar", ("Mill Times",), (delayed,), delayed.text, nearest=(close,)),
+    )
+    text = render_comparison(Comparison((mill, gazette), facts, (), (), (), (), (), (), ()))
+    only, similar = text.split("ONLY IN ONE OUTLET (1 facts")[1].split("ONLY IN ONE OUTLET'S WORDS")
+    assert "The mayor cut the ribbon." in only and "Repairs" not in only
+    assert "Repairs were delayed" in similar
+    assert "≈ Eastbrook Gazette: “The repair work slipped by twelve months.”" in similar

@@ -62,12 +62,24 @@ OBJECT_CONTROL = {  # verbs whose object does what their infinitive says: 'led R
     "drive",
     "compel",
     "get",
+    *("expect", "send", "hire", "pay", "recruit", "enlist", "instruct"),
+    *("order", "direct", "challenge", "dare", "want"),
 }
 PERMISSIVE = {"allow", "permit", "enable", "empower", "authorize", "authorise"}
 RULES = {  # what grants a permission without saying anything: 'a law that allows X to ...'
     *("law", "bill", "rule", "measure", "policy", "order", "legislation", "amendment"),
     *("provision", "regulation", "act", "ruling", "statute", "ordinance", "clause", "it"),
 }
+MESSAGES = {  # what someone writes or delivers: 'a speech attacking X' is the speaker's
+    *("speech", "address", "remark", "statement", "letter", "article", "op-ed", "editorial"),
+    *("column", "essay", "interview", "tweet", "post", "message", "email", "e-mail", "memo"),
+    *("book", "sermon", "lecture", "testimony"),
+}
+RECEIVED = {  # verbs whose subject meets or sets off what others think: 'faced questions'
+    *("face", "field", "entertain", "receive", "draw", "attract", "weather", "endure"),
+    *("spark", "fuel", "stoke", "prompt", "trigger", "provoke", "renew", "generate"),
+}
+MANNER_PREPS = {"with", "in", "under"}  # 'in the hope that', 'under the belief that'
 SELF_NOUNS = {"article", "story", "post", "piece", "column", "version"}
 CUE_PARTS = {"aux", "auxpass", "neg", "prt"}
 ASIDES = {"appos", "relcl", "acl"}
@@ -90,6 +102,7 @@ RAISING = {"certain", "sure"}  # adjectives of likelihood before an infinitive
 MAX_GAP = 150  # characters of frame ('she said on Monday.') between two quoted stretches
 MAX_LEAD = 60  # characters between a cue and the quotation it opens
 MAX_ASIDE = 25  # tokens in an aside between a speaker and the verb ('Rossi, in Genoa, said')
+MAX_DASH_ASIDE = 40  # tokens in an aside set off by dashes ('Rossi - who ... - said')
 MAX_FRAME_LEAD = 12  # characters between a comma and the frame it opens ('X, we are told,')
 COLON_SOURCE = re.compile(r"(?:^[\"“]?|\s[-—–]\s)([A-Z][\w.'’\- ]{0,40}?)\s*:\s+(\S.*)")
 PLACES = {"GPE", "LOC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}
@@ -99,6 +112,7 @@ PRONOUNS = {  # a source that names nobody: its span is kept, its words are no s
     *("his", "her", "its", "their", "our", "my", "your"),
     *("some", "many", "most", "others", "several", "few", "both", "all", "each", "another"),
 }
+DASHES = {"-", "–", "—", "--", "―"}
 BULLETS = "-–—•*·>"  # a list marker glued to a paragraph's first word: '-His campaign said
 SIGNATURE = re.compile(r"\s*([―—–])\s*([A-Z][^\n(]{1,60}?)[\s.]*(?:\(|$)")
 
@@ -132,6 +146,12 @@ def _verb_frames() -> dict[str, frozenset[str]]:
         lemma, *kinds = row.split()
         frames.setdefault(lemma, set()).update(kinds)
     return {lemma: frozenset(kinds) for lemma, kinds in frames.items()}
+
+
+@functools.cache
+def speech_verbs() -> frozenset[str]:
+    """Cue verbs whose content is a clause or a quotation ("say", "reply", "admit")."""
+    return frozenset(lemma for lemma, kinds in _verb_frames().items() if "clause" in kinds)
 
 
 @functools.cache
@@ -388,10 +408,26 @@ def _subject(verb: Token) -> Token | None:
     When the parse gives a finite verb no subject, the noun phrase just before it is taken
     ('..., the candidate stated that ...' parsed as an apposition).
     """
-    subject = _tree_subject(verb)
+    subject = _tree_subject(verb) or _modal_name(verb)
     if subject is not None:
         return subject
     return _stray_subject(verb) if verb.tag_ in FINITE else None
+
+
+def _modal_name(verb: Token) -> Token | None:
+    """'Will wrote', 'May said': a capitalised modal right before a past tense is a name.
+
+    A modal takes a bare infinitive ('will write'), never 'wrote' or 'said', so the tagger's
+    modal there is the speaker's name.
+    """
+    if verb.tag_ not in {"VBD", "VBN"} or _own_subject(verb) is not None:
+        return None
+    helpers = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if len(helpers) != 1:
+        return None
+    modal = helpers[0]
+    named = modal.tag_ == "MD" and modal.text.istitle() and modal.i == verb.i - 1
+    return modal if named else None
 
 
 def _stray_subject(verb: Token) -> Token | None:
@@ -406,14 +442,48 @@ def _stray_subject(verb: Token) -> Token | None:
         left -= 1
     if left > 0 and verb.doc[left].text == ",":
         return _described(verb.doc[left - 1], verb) or _interrupted(verb, left)
+    if left > 0 and verb.doc[left].text in DASHES:
+        return _dashed(verb, left)
     if (left >= 0 and verb.doc[left].is_quote) or (left > 0 and verb.doc[left - 1].is_quote):
-        return _inverted(verb)
+        close = left if verb.doc[left].is_quote else left - 1
+        # 'called her "terrible," denounced her record': a quoted word is no quotation
+        return _inverted(verb) if _quoted_speech(verb.doc, close) else None
     if left < 0 or verb.doc[left].pos_ not in NOMINALS:
         return None
     noun = verb.doc[left]
     while noun.head.i > noun.i and noun.head.i < verb.i and noun.head.pos_ in NOMINALS:
         noun = noun.head
     return noun if noun.dep_ in {"appos", "conj", "compound", "dobj", "pobj", "npadvmod"} else None
+
+
+def _quoted_speech(doc: Doc, close: int) -> bool:
+    """Whether the quotation closed by token ``close`` reads as speech, not a quoted word."""
+    start = close - 1
+    while start > 0 and not doc[start].is_quote and doc[start].text != "\n":
+        start -= 1
+    if not doc[start].is_quote:
+        return True  # opened in an earlier paragraph: a long quotation
+    return _speech_like(doc.text, (doc[start].idx, _end(doc[close])))
+
+
+def _dashed(verb: Token, dash: int) -> Token | None:
+    """'Rossi - who chairs the board - said': the noun phrase before an aside set off by dashes.
+
+    A dash aside may hold a whole clause, so only the dashes mark it; the noun phrase ends at
+    the opening dash and is followed up to its head ('A spokesman for the port - ... - said').
+    """
+    doc = verb.doc
+    opening = dash - 1
+    while opening > 0 and doc[opening].text not in DASHES and "\n" not in doc[opening].text:
+        opening -= 1
+    if opening <= 0 or doc[opening].text not in DASHES or dash - opening > MAX_DASH_ASIDE:
+        return None
+    noun = doc[opening - 1]
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.ent_type_ in PLACES - {"GPE"}:
+        return None
+    while noun.head.i < opening and noun.head != noun and noun.head.pos_ in NOMINALS | {"ADP"}:
+        noun = noun.head
+    return noun if noun.pos_ in {"NOUN", "PROPN"} else None
 
 
 def _described(last: Token, verb: Token) -> Token | None:
@@ -486,9 +556,8 @@ def _tree_subject(verb: Token, hops: int = 3) -> Token | None:
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         subject = _own_subject(verb)
-        if subject is not None and (
-            subject.dep_ == "nsubjpass" or (hop and subject.lower_ == "it")
-        ):
+        passive = subject is not None and subject.dep_ == "nsubjpass" and not _has_done(verb)
+        if subject is not None and (passive or (hop and subject.lower_ == "it")):
             return None  # 'X is expected to ...', 'it is hard to know ...'
         if subject is not None:
             return subject
@@ -497,6 +566,9 @@ def _tree_subject(verb: Token, hops: int = 3) -> Token | None:
         if hop == 0 and _misread_participle(verb):
             return verb.head  # 'A poll found that ...' parsed as 'a poll (that was) found'
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in NOMINALS:
+            author = _author(verb.head)
+            if author is not None:
+                return author
             holder = _holder(verb.head)  # 'Rossi issued a statement saying ...'
             if holder is None:
                 return verb.head  # 'a poll showing ...', '22 percent saying ...'
@@ -504,6 +576,9 @@ def _tree_subject(verb: Token, hops: int = 3) -> Token | None:
             continue
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             verb = verb.head  # 'by saying ...', 'after calling ...': the verb above speaks
+        listed = _listed_subject(verb)
+        if listed is not None:
+            return listed
         if verb.dep_ not in PARTICIPLES | {"prep"} or verb.head == verb:
             return None
         controller = _controller(verb) or _misjoined(verb)
@@ -511,6 +586,56 @@ def _tree_subject(verb: Token, hops: int = 3) -> Token | None:
             return controller
         verb = _finite_above(verb) or _reported_by(verb)
     return None
+
+
+def _listed_subject(verb: Token) -> Token | None:
+    """'Rossi toured the port, praised the crew and said ...': the subject of a list of
+    predicates that the parse read as a clause ('Rossi toured the port') and its verb.
+
+    Only a verb that cannot report that clause is taken: one that takes no clause, or
+    one whose own clause follows it.
+    """
+    if _own_subject(verb) is not None:
+        return None
+    doc = verb.doc
+    before = [c for c in verb.lefts if _unmarked_clause(c)]
+    if not before or doc[before[-1].right_edge.i + 1 : verb.i].text.strip("\"'“”’ ") != ",":
+        return None
+    subject = _own_subject(before[-1])
+    if subject is None or subject.dep_ != "nsubj" or subject.lower_ in {"it", "this", "that"}:
+        return None
+    if "\n" in doc[subject.i : verb.i].text:
+        return None
+    quoted = doc[verb.i - 1].is_quote and _quoted_speech(doc, verb.i - 1)
+    if quoted or doc[before[-1].left_edge.i].is_quote:
+        return None  # '"I will vote," declared a voter': a quotation is what the verb reports
+    frames = _verb_frames().get(_lemma(verb), frozenset())
+    reports = "clause" in frames and not any(c.dep_ == "ccomp" for c in verb.rights)
+    return None if reports else subject
+
+
+def _unmarked_clause(token: Token) -> bool:
+    """A finite clause with no 'because', 'when' or 'if' to make it an adverbial one."""
+    if token.tag_ not in FINITE or token.dep_ not in {"ccomp", "advcl"}:
+        return False
+    return not any(c.dep_ == "mark" or c.tag_ in {"WRB", "WDT", "WP"} for c in token.children)
+
+
+def _has_done(verb: Token) -> bool:
+    """'He's said he will run', 'who's called for a recount': the "'s" is "has", not "is".
+
+    A passive cue verb takes an infinitive ('is said to be'), not a clause of its own, so
+    "'s" before a participle with a that-clause or a cue preposition is the perfect tense.
+    """
+    contracted = any(c.dep_ == "auxpass" and c.lower_ in {"'s", "’s"} for c in verb.children)
+    subject = _own_subject(verb)
+    if not contracted or subject is None or subject.lower_ in {"it", "this", "that", "there"}:
+        return False
+    lemma = _lemma(verb)
+    return any(
+        c.dep_ == "ccomp" or (c.dep_ == "prep" and f"{lemma}+{c.lower_}" in _verb_frames())
+        for c in verb.rights
+    )
 
 
 def _passive_participle(verb: Token) -> bool:
@@ -573,16 +698,41 @@ def _misread_participle(verb: Token) -> bool:
 
 def _controller(xcomp: Token) -> Token | None:
     """'led Rossi to say', 'leaving many to wonder': the object of the verb above speaks."""
-    if xcomp.dep_ != "xcomp" or xcomp.head.lemma_.lower() not in OBJECT_CONTROL:
+    if xcomp.head.lemma_.lower() not in OBJECT_CONTROL:
+        return None
+    # 'sent a reporter to ask ...' is often parsed as a clause of purpose; the reporter asks
+    purpose = xcomp.dep_ == "advcl" and _infinitive(xcomp)
+    if xcomp.dep_ != "xcomp" and not purpose:
         return None
     return next((c for c in xcomp.head.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
 
 
 def _holder(noun: Token) -> Token | None:
-    """The verb whose object ``noun`` is ('issued a statement'), unless a poll or study."""
-    if noun.dep_ != "dobj" or noun.lemma_.lower() in _words("cue_documents.txt"):
+    """The verb whose object ``noun`` is ('issued a statement'), unless a poll or study.
+
+    A message in a prepositional phrase belongs to that phrase's verb as well: in 'Rossi
+    hit back in an article arguing ...' and 'during a speech attacking ...' the article and
+    the speech do not speak; whoever writes or gives them does.
+    """
+    if noun.lemma_.lower() in _words("cue_documents.txt"):
         return None
-    return noun.head
+    if noun.dep_ == "dobj":
+        return noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or noun.lemma_.lower() not in MESSAGES or prep.dep_ != "prep":
+        return None
+    # 'In a statement condemning X, Rossi said ...': the statement is the saying's own
+    # document and speaks for itself
+    verb = prep.head
+    return verb if verb.pos_ in {"VERB", "AUX"} and not _is_cue_verb(verb) else None
+
+
+def _author(noun: Token) -> Token | None:
+    """'Rossi's speech attacking ...', 'his letter urging ...': whose message it is."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or noun.lemma_.lower() not in MESSAGES:
+        return None
+    return _clause_owner(noun, owner) or owner
 
 
 def _reported_by(part: Token) -> Token:
@@ -598,6 +748,10 @@ def _reported_by(part: Token) -> Token:
     while node.dep_ in {"xcomp", "conj"} and node.head != node:
         node = node.head
     if node.dep_ != "ccomp" or not _is_cue_verb(node.head):
+        return head
+    if node.head.i > part.i:
+        # 'Weaver shrugged, telling reporters, "Many said ..."': a cue verb that comes later
+        # reports something else; the participle goes with the clause it hangs from
         return head
     if part.dep_ == "advcl":
         return node.head if part.tag_ == "VBG" and _set_off(part) else head
@@ -617,7 +771,9 @@ def _own_subject(verb: Token) -> Token | None:
 
 
 def _cue_range(verb: Token, *extra: Token) -> Range:
-    tokens = [verb, *extra, *(c for c in verb.children if c.dep_ in CUE_PARTS)]
+    name = _modal_name(verb)
+    parts = [c for c in verb.children if c.dep_ in CUE_PARTS and c != name]
+    tokens = [verb, *extra, *parts]
     first = min(tokens, key=lambda t: t.i)
     last = max(tokens, key=lambda t: t.i)
     return first.idx, last.idx + len(last.text)
@@ -1063,9 +1219,15 @@ def _noun_cue(noun: Token) -> _Found | None:
             content = _content(obj.subtree) if obj is not None else None
             cue = (noun.idx, _end(prep))
     source = _source(_owner(noun))
-    if content is None or (source is None and cue[1] > _end(noun)):
+    if content is None or (source is None and cue[1] > _end(noun) and not _received(noun)):
         return None  # 'calls for a recount' with nobody calling is not an attribution
     return _Found(content, cue, source)
+
+
+def _received(noun: Token) -> bool:
+    """'Rossi faced questions about ...', 'the vote sparked speculation that ...': an attitude
+    held by others, which the verb's subject meets or sets off but does not hold."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVED
 
 
 def _owner(noun: Token) -> Token | None:
@@ -1076,11 +1238,15 @@ def _owner(noun: Token) -> Token | None:
     for prep in noun.children:
         if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"by", "from"}:
             return next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and not _received(noun):
         return _subject(noun.head)  # 'Rossi made the case that ...', 'voiced concern that ...'
     prep = noun.head
     if noun.dep_ == "pobj" and prep.lower_ == "in" and _is_cue_verb(prep.head):
         return _subject(prep.head)  # 'Rossi said in a statement that ...': Rossi's statement
+    if noun.dep_ == "pobj" and prep.lower_ in MANNER_PREPS and prep.head.pos_ in {"VERB", "AUX"}:
+        # 'Rossi entered the debate with the argument that ...', 'acted in the hope that ...':
+        # the subject acts with the thought, so it is the subject's
+        return _subject(prep.head)
     return None
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.analyze.attribution import speech_verbs
 from rashomon.records import Attribution
 
 SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
@@ -21,6 +22,8 @@ RELATIVES = {"WDT", "WP", "WP$"}
 VERBS = {"VERB", "AUX"}
 MIN_WORDS = 3
 HEADLINE_WORDS = 4
+COMPLEMENTS = {"ccomp", "dobj", "xcomp", "attr", "acomp", "oprd", "dative", "prep"}
+UNFINISHED = {"that", "whether"}
 TIMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 EDGE = {",", ";", ":", "—", "–", "-", ")", "(", '"', "“", "”", "'", "‘", "’"}
 
@@ -78,6 +81,8 @@ def _sentence_pieces(
             pieces += [Piece(a, b, index, attribution) for a, b in found]
     for start, end in _gaps(sent.start_char, sent.end_char, claimed):
         for a, b in _clauses(doc, start, end):
+            if _bare_frame(doc.char_span(a, b, alignment_mode="expand")):
+                continue
             # Beside attributed content, only a main clause with its own subject is a claim;
             # a subordinate clause joins the claim it modifies ('If the panel is independent,
             # it will ask ...') and the rest ("said, adding that", "who watched from the shore")
@@ -323,3 +328,20 @@ def _topic_noun(token: Token) -> bool:
 def _claim_sized(span: Span) -> bool:
     words = sum(1 for t in span if t.is_alpha or t.like_num)
     return words >= MIN_WORDS and any(t.pos_ in {"VERB", "AUX"} for t in span)
+
+
+def _bare_frame(span: Span | None) -> bool:
+    """A speech frame whose words are elsewhere ("..., two of the people said."; "The cameraman
+    replies, ...") or a frame cut off before its content ("used the bill to make clear that"):
+    it states nothing of its own. A frame that says more ("Mr. Trump did not respond", "Police
+    responded soon after") is kept."""
+    if span is None or len(span) == 0:
+        return False
+    last = span[-1]
+    if last.lower_ in UNFINISHED and last.tag_ == "IN" and last.dep_ == "mark":
+        return not span.start <= last.head.i < span.end  # its clause is elsewhere
+    roots = [t for t in span if t.head == t or not span.start <= t.head.i < span.end]
+    if roots != [last] or last.lemma_.lower() not in speech_verbs():
+        return False
+    inside = [c for c in last.children if span.start <= c.i < span.end]
+    return not any(c.dep_ in COMPLEMENTS or c.dep_ == "neg" for c in inside)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from rashomon.errors import CompareError
 from rashomon.records import AnalyzedArticle, ArticleInfo, Comparison
 
 
@@ -26,7 +27,12 @@ def compare_articles(analyzed: Sequence[AnalyzedArticle], *, force: bool = False
     scored = align.pair_features(articles)
     facts = align.align(articles, features=scored)
     facts = [replace(f, differences=tuple(differences.differences(f, articles))) for f in facts]
-    if not any(f.status == "agreed" for f in facts):
+    problem = related.stranded(articles, facts)
+    if problem and not force:
+        raise CompareError(problem, hint="use --force to compare them anyway")
+    if problem:
+        warnings.append(problem)
+    elif not any(f.status == "agreed" for f in facts):
         warnings.append(
             "no fact is told by more than one outlet: check that the articles are about one event"
         )
@@ -58,6 +64,7 @@ def _info(a: AnalyzedArticle) -> ArticleInfo:
         genre=a.genre.label,
         url=art.url,
         words=len(art.text.split()),
+        text=art.text,
     )
 
 

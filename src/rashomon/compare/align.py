@@ -3,8 +3,10 @@
 Every pair of claims from different articles gets a probability of telling the same event,
 from a small logistic model over a handful of features:
 
-- the cosine of the two claims' sentence embeddings and the overlap of their content words,
-  and of their action words (what is left once names, numbers and dates are taken out:
+- the cosine of the two claims' sentence embeddings and the overlap of their content words
+  (when both claims have an aside, also without their asides: "The Nordic Tern, a Maltese
+  ship, was not damaged" / "The Nordic Tern, bound for Alcântara, was not damaged"), and of
+  their action words (what is left once names, numbers and dates are taken out:
   "struck", "quake", "arrested");
 - how central each claim is: its best cosine with a claim of another article of its story
   (the story's main event is told by every outlet, a side remark by one), and whether the two
@@ -24,7 +26,9 @@ only ever joins another question.
 
 Claims are then grouped by average linkage on those probabilities (claims of one article never
 link directly, so a fact holds at most one claim of each article until repeats are attached).
-A fact told by two or more outlets is "agreed"; a fact told by one outlet is "exclusive".
+A fact told by two or more outlets is "agreed". A fact told by one outlet is "similar" when
+another outlet has a claim close in meaning (sentence cosine ``CLOSE`` or more: often the same
+thing in other words, below the fact cut), and "exclusive" when none is.
 
 The weights, intercepts and thresholds were fitted on ECB+ (CC BY 3.0) train and dev topics,
 never on our own examples (``python benchmarks/eval_ecbplus_pairs.py --fit --cached``): claim
@@ -136,9 +140,14 @@ RETOLD = 0.8
 # Pairs under this cosine are never one statement, however many words they share ("She has a
 # lot of friends" / "That's a lot"): 11 of the 13 judged pairs under .35 were different.
 APART = 0.3
-# An exclusive fact names another outlet's closest claim from this score up: a quarter of the
-# judged pairs between .10 and FACT are the same statement, worth a reader's look.
+# Conflicts are looked for between mutual best matches from this score up: a quarter of the
+# judged pairs between .10 and FACT are the same statement.
 NEAR = 0.10
+# A fact of one outlet is only "similar" (not "exclusive") when another outlet has a claim from
+# this cosine up: of 58 hand-judged BASIL facts of one outlet, 16 of the 25 with such a claim
+# were told by that outlet in other words, and 25 of the 33 without one were really left out
+# by the others (docs/quality.md, "Exclusive or similar").
+CLOSE = 0.55
 # Stories among the compared articles: rashomon.stories' signals, with weights refitted on the
 # pairs of articles of one ECB+ train+dev topic (the grouping of a whole store sees rarer words
 # than a handful of articles compared together), and the grouping bars that give the best
@@ -149,6 +158,9 @@ STORY = Weights(
 STORY_MERGE = 0.6
 STORY_JOIN = 0.1
 
+# An aside inside a sentence: between commas, dashes or brackets ("The Nordic Tern, a
+# Maltese-flagged ship, was not damaged"; "The captain, we were told, is being questioned").
+ASIDE = re.compile(r",\s[^,;:“”\"]{2,90}?,\s|\s[—–]\s[^—–]{2,90}?\s[—–]\s|\s\([^()]{1,90}\)")
 WORD = re.compile(r"[^\W_]+(?:[.,']\w+)*")
 FUNCTION_WORDS = """
     a about above after again against all also am an and any are as at be been before being
@@ -171,6 +183,8 @@ class Unit:
     article: int
     claim: Claim
     stems: frozenset[str]
+    core: str  # the claim without its asides
+    core_stems: frozenset[str]
     actions: frozenset[str]
     entities: frozenset[str]
     places: frozenset[str]
@@ -236,10 +250,13 @@ def _unit(
     names: Sequence[tuple[int, int]],
 ) -> Unit:
     ids = [e for e in claim.entities if e in keys]
+    kernel = core(claim.text)
     return Unit(
         article=index,
         claim=claim,
         stems=content_stems(claim.text),
+        core=kernel,
+        core_stems=content_stems(kernel),
         actions=action_stems(claim, names),
         entities=frozenset(keys[e] for e in ids),
         places=frozenset(keys[e] for e in ids if kinds[e] == "place"),
@@ -247,6 +264,17 @@ def _unit(
         numbers=frozenset(f"{q.value:g}" for q in claim.quantities if q.kind != "ordinal"),
         speakers=_speaker(claim, keys),
     )
+
+
+def core(text: str) -> str:
+    """``text`` without its asides, when at least four words are left: two outlets often tell
+    one statement with different details about its actors."""
+    kernel = text
+    while True:
+        shorter = re.sub(r"\s{2,}", " ", ASIDE.sub(" ", kernel, count=1))
+        if shorter == kernel or len(shorter.split()) < 4:
+            return kernel
+        kernel = shorter
 
 
 def _speaker(claim: Claim, keys: Mapping[str, str]) -> frozenset[str]:
@@ -376,7 +404,7 @@ def pair_features(
     vectors = embedder([u.claim.text for u in items])
     article = np.array([u.article for u in items], dtype=np.intp)
     same, links = (m[np.ix_(article, article)] for m in article_stories(analyzed, embedder))
-    cosine = np.asarray(vectors @ vectors.T, dtype=np.float32) if items else np.zeros((0, 0))
+    cosine = _with_cores(items, np.asarray(vectors @ vectors.T, dtype=np.float32), embedder)
     central = centrality(cosine, article, same)
     shared_actions, all_actions = shared_counts([u.actions for u in items])
     shared_entities, _ = shared_counts([u.entities for u in items])
@@ -386,7 +414,7 @@ def pair_features(
     features = np.stack(
         [
             cosine,
-            jaccard([u.stems for u in items]),
+            _overlap(items),
             actions,
             np.minimum(shared_actions, 3.0) / 3.0,
             np.minimum(shared_entities, 3.0) / 3.0,
@@ -402,6 +430,26 @@ def pair_features(
         axis=-1,
     )
     return items, features.astype(np.float32)
+
+
+def _with_cores(items: list[Unit], cosine: np.ndarray, embedder: Embedder) -> np.ndarray:
+    """Pair cosines; for two claims that both have asides, the better of with and without."""
+    trimmed = np.flatnonzero([u.core != u.claim.text for u in items])
+    if len(trimmed) > 1:
+        cores = embedder([items[i].core for i in trimmed])
+        block = np.ix_(trimmed, trimmed)
+        cosine[block] = np.maximum(cosine[block], cores @ cores.T)
+    return cosine
+
+
+def _overlap(items: list[Unit]) -> np.ndarray:
+    """Content-word Jaccard; for two claims that both have asides, also without them."""
+    overlap = jaccard([u.stems for u in items])
+    trimmed = np.flatnonzero([u.core != u.claim.text for u in items])
+    if len(trimmed) > 1:
+        block = np.ix_(trimmed, trimmed)
+        overlap[block] = np.maximum(overlap[block], jaccard([items[i].core_stems for i in trimmed]))
+    return overlap
 
 
 def probability(features: np.ndarray) -> np.ndarray:
@@ -520,10 +568,12 @@ def align(
     features: Features | None = None,
 ) -> list[Fact]:
     """Group the claims of ``analyzed`` into facts, agreed ones first."""
+    features = features or pair_features(analyzed, embedder)
     items, scores = pair_scores(analyzed, embedder, features)
+    cosine = features[1][..., 0]
     groups = group(scores, threshold)
     groups.sort(key=lambda g: (-len({_outlet(analyzed, items[i]) for i in g}), g[0]))
-    return [_fact(f"f{n}", g, items, scores, analyzed) for n, g in enumerate(groups, 1)]
+    return [_fact(f"f{n}", g, items, scores, cosine, analyzed) for n, g in enumerate(groups, 1)]
 
 
 def _outlet(analyzed: Sequence[AnalyzedArticle], unit: Unit) -> str:
@@ -535,34 +585,39 @@ def _fact(
     members: list[int],
     items: list[Unit],
     scores: np.ndarray,
+    cosine: np.ndarray,
     analyzed: Sequence[AnalyzedArticle],
 ) -> Fact:
     outlets = tuple(dict.fromkeys(_outlet(analyzed, items[i]) for i in members))
     central = members[int(np.argmax(scores[np.ix_(members, members)].sum(axis=1)))]
     claims = [items[i].claim for i in members]
-    agreed = len(outlets) > 1
+    nearest = () if len(outlets) > 1 else _nearest(members, items, cosine, analyzed)
     return Fact(
         id=fact_id,
-        status="agreed" if agreed else "exclusive",
+        status="agreed" if len(outlets) > 1 else "similar" if nearest else "exclusive",
         outlets=outlets,
         claims=tuple(claim_ref(c) for c in claims),
         label=items[central].claim.text,
         opinion=2 * sum(c.evaluative for c in claims) > len(claims),
-        nearest=() if agreed else _nearest(members, items, scores),
+        nearest=nearest,
     )
 
 
-def _nearest(members: list[int], items: list[Unit], scores: np.ndarray) -> tuple[ClaimRef, ...]:
-    """For each other article, its claim with the best score (at least NEAR) to the fact; the
-    closest first."""
-    best = scores[members].max(axis=0)
-    article = np.array([u.article for u in items])
+def _nearest(
+    members: list[int], items: list[Unit], cosine: np.ndarray, analyzed: Sequence[AnalyzedArticle]
+) -> tuple[ClaimRef, ...]:
+    """For each article of another outlet, its claim closest in meaning to the fact when at
+    least ``CLOSE``; the closest first."""
+    best = cosine[members].max(axis=0)
+    outlet = _outlet(analyzed, items[members[0]])
     found = []
-    for other in set(article.tolist()) - {items[members[0]].article}:
-        candidates = np.flatnonzero(article == other)
+    for other, article in enumerate(analyzed):
+        candidates = [i for i, u in enumerate(items) if u.article == other]
+        if article.article.outlet == outlet or not candidates:
+            continue
         top = candidates[int(np.argmax(best[candidates]))]
-        if best[top] >= NEAR:
-            found.append((-float(best[top]), int(top)))
+        if best[top] >= CLOSE:
+            found.append((-float(best[top]), top))
     return tuple(claim_ref(items[top].claim) for _, top in sorted(found))
 
 

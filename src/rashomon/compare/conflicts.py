@@ -355,7 +355,8 @@ def number_conflict(a: Side, b: Side, event: float = 0.0, *, paired: bool = Fals
     """
     if CHANGE.search(a.claim.text) or CHANGE.search(b.claim.text):
         return None
-    if _published_apart(a, b) or _times_differ(a, b) or _places_differ(a, b):
+    apart = _published_apart(a, b)
+    if (apart and not paired) or _times_differ(a, b) or _places_differ(a, b):
         return None
     similarity = _similarity(a.claim.text, b.claim.text, set())
     if similarity < SAME_EVENT and event < EVENT_PROBABILITY:
@@ -370,7 +371,7 @@ def number_conflict(a: Side, b: Side, event: float = 0.0, *, paired: bool = Fals
             if _one_of(qa, qb) or _defined_apart(qa, qb, a.claim, b.claim):
                 continue
             if _numbers_clash(qa, qb, a.claim.quantities, b.claim.quantities):
-                return _number_found(qa, qb, a, b)
+                return _number_found(qa, qb, a, b, apart=apart)
     return None
 
 
@@ -380,11 +381,17 @@ def _same_thing(qa: Quantity, qb: Quantity) -> bool:
     return bool(qa.predicate) and qa.kind != "ordinal" and same_measure(qa, qb)
 
 
-def _number_found(qa: Quantity, qb: Quantity, a: Side, b: Side) -> Found:
+def _number_found(qa: Quantity, qb: Quantity, a: Side, b: Side, *, apart: bool = False) -> Found:
+    """The clash in one sentence. Between reports of different days (only claims the aligner
+    pairs get here) it says so: the count may have changed in between, so it is less sure."""
     what = label(qa)
     text = f"{what}: {_says(a)} {number_text(qa)}; {_says(b)} {number_text(qb)}."
+    if apart:
+        days = sorted(str(s.article.article.published) for s in (a, b))
+        text += f" The reports are of different days ({days[0]}, {days[1]}):"
+        text += " the count may have changed."
     values = sorted([(a.claim.article, f"{qa.value:g}"), (b.claim.article, f"{qb.value:g}")])
-    sure = 0.9 if qa.bound == qb.bound == "exact" else 0.8
+    sure = 0.6 if apart else 0.9 if qa.bound == qb.bound == "exact" else 0.8
     return Found("number", text, sure, (what, *(v for _, v in values)))
 
 

@@ -191,7 +191,40 @@ def differences(fact: Fact, analyzed: Sequence[AnalyzedArticle]) -> list[Differe
             missing = _missing_in(detail, claim, compared)
             if missing and key not in found:
                 found[key] = _difference(detail, article, [outlets[m] for m in missing], missing)
+                found[key] = _other_numbers(found[key], detail, claim, compared, outlets)
     return list(found.values())
+
+
+def _other_numbers(
+    found: Difference,
+    detail: Detail,
+    claim: Claim,
+    coverage: dict[str, Coverage],
+    outlets: dict[str, str],
+) -> Difference:
+    """A number that another article's claim of the fact gives otherwise (same unit, another
+    value, not known to count the same thing: no conflict) is shown beside it, rather than
+    said to be missing: "Daily gives the number: 17 people; Post gives 23 people"."""
+    if detail.kind != "number":
+        return found
+    mine = next(q for q in claim.quantities if q.start == detail.start)
+    parts, silent = [], []
+    for aid in found.missing_in:
+        others = [q for c in coverage[aid].told for q in c.quantities if _same_unit(q, mine)]
+        if others:
+            parts.append(f"{outlets[aid]} gives {others[0].text}")
+        else:
+            silent.append(outlets[aid])
+    if not parts:
+        return found
+    if silent:
+        parts.append(explain("", detail, silent).split("; ", 1)[1].rstrip("."))
+    head = found.explanation.split("; ", 1)[0]
+    return replace(found, explanation=f"{head}; {'; '.join(parts)}.")
+
+
+def _same_unit(a: Quantity, b: Quantity) -> bool:
+    return bool(a.unit) and a.unit == b.unit and a.kind == b.kind and a.value != b.value
 
 
 _last_scores: list[tuple[tuple[AnalyzedArticle, ...], dict[tuple[str, str, str, str], float]]] = []

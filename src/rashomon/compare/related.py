@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from rashomon.errors import CompareError
-from rashomon.records import AnalyzedArticle
+from rashomon.records import AnalyzedArticle, Fact
 
 # Cosine between the mean claim embeddings of two articles below which, with no shared named
 # entity either, they are taken to report different events: the highest bar that refuses at
@@ -33,7 +33,7 @@ def usable(
     for a, b in itertools.combinations(articles, 2):
         if _shingle_overlap(a.article.text, b.article.text) > COPY_ABOVE:
             warnings.append(f"{_name(a)} and {_name(b)} are near-identical copies of one text")
-    problem = _unrelated(articles)
+    problem = unrelated(articles)
     if problem and not force:
         raise CompareError(problem, hint="use --force to compare them anyway")
     if problem:
@@ -55,7 +55,7 @@ def _drop_identical(
     return list(kept.values()), warnings
 
 
-def _unrelated(articles: Sequence[AnalyzedArticle]) -> str:
+def unrelated(articles: Sequence[AnalyzedArticle]) -> str:
     """A sentence naming the article that shares nothing with the others, or ''."""
     sims, shared = evidence(articles)
     names = [_names(a) for a in articles]
@@ -67,6 +67,23 @@ def _unrelated(articles: Sequence[AnalyzedArticle]) -> str:
                 f"{_name(a)} looks like a different event from the others "
                 f"(best text similarity {best:.2f}, no shared names; it mentions {topics})"
             )
+    return ""
+
+
+def stranded(articles: Sequence[AnalyzedArticle], facts: Sequence[Fact]) -> str:
+    """A sentence naming the article that shares neither a fact nor a name with any other, or
+    '' (two reports of two accidents read alike but share no person, place or statement)."""
+    joined = {c.article for f in facts if f.status == "agreed" for c in f.claims}
+    names = [_names(a) for a in articles]
+    for i, a in enumerate(articles):
+        others = [names[j] for j in range(len(articles)) if j != i]
+        if a.article.id in joined or any(names[i] & n for n in others):
+            continue
+        topics = ", ".join(sorted(names[i])[:4]) or "no named entities"
+        return (
+            f"{_name(a)} looks like a different event from the others "
+            f"(no fact and no name in common; it mentions {topics})"
+        )
     return ""
 
 

@@ -49,16 +49,33 @@ def read(
 
     An explicit ``outlet`` or ``published`` date wins over what the source says.
     """
+    articles, errors = read_each(source, outlet=outlet, published=published, options=options)
+    if errors:
+        raise errors[0]
+    return articles
+
+
+def read_each(
+    source: str,
+    *,
+    outlet: str | None = None,
+    published: dt.date | None = None,
+    options: Options | None = None,
+) -> tuple[list[Article], list[RashomonError]]:
+    """Every good article of a file, folder or URL, and an error for each bad part (a folder
+    with one broken file still gives the others). No article at all is an error too."""
     context = Context(options or Options(), outlet, published)
     articles: list[Article] = []
+    errors: list[RashomonError] = []
     with Fetcher(context.options) as fetcher:
         for item in Reader(context, fetcher).items(source):
             if isinstance(item, RashomonError):
-                raise item
-            articles.append(item)
-    if not articles:
-        raise InputError("no articles found", where=source)
-    return articles
+                errors.append(item)
+            else:
+                articles.append(item)
+    if not articles and not errors:
+        errors.append(InputError("no articles found", where=source))
+    return articles, errors
 
 
 @dataclass(frozen=True)

@@ -40,12 +40,18 @@ EVALUATIVE_TAG = (
     ' <span class="tag" title="most of its claims use evaluative or loaded words">evaluative</span>'
 )
 
-RANK = {"none": 0, "exclusive": 1, "agreed": 2, "conflict": 3}
-MARKERS = {"agreed": "●", "exclusive": "◆", "conflict": "✖"}
-LABELS = {"agreed": "agreed", "exclusive": "only here", "conflict": "conflict"}
+RANK = {"none": 0, "similar": 1, "exclusive": 2, "agreed": 3, "conflict": 4}
+MARKERS = {"agreed": "●", "exclusive": "◆", "similar": "◇", "conflict": "✖"}
+LABELS = {
+    "agreed": "agreed",
+    "exclusive": "only here",
+    "similar": "only here in these words",
+    "conflict": "conflict",
+}
 SECTIONS = (
     ("agreed", "Agreed"),
     ("exclusive", "Only in one outlet"),
+    ("similar", "Close elsewhere"),
     ("conflicts", "Conflicts"),
     ("voices", "Voices"),
     ("framing", "Framing"),
@@ -77,6 +83,7 @@ def render_body(comparison: Comparison, analyzed: Sequence[AnalyzedArticle]) -> 
         '<main id="report">',
         _agreed(comparison, index),
         _exclusive(comparison, index),
+        _similar(comparison, index),
         _conflicts(comparison, index),
         _voices(comparison, index),
         _framing(comparison, index),
@@ -212,9 +219,11 @@ def _header(c: Comparison, index: Index) -> str:
     outlets = len({a.outlet for a in c.articles})
     agreed = sum(f.status == "agreed" for f in c.facts)
     only = sum(f.status == "exclusive" for f in c.facts)
+    similar = sum(f.status == "similar" for f in c.facts)
     counts = (
         f"{_plural(len(c.articles), 'article')} · {_plural(outlets, 'outlet')} · "
-        f"{agreed} agreed · {only} only in one · {_plural(len(c.conflicts), 'conflict')}"
+        f"{agreed} agreed · {only} only in one · {similar} close elsewhere · "
+        f"{_plural(len(c.conflicts), 'conflict')}"
     )
     items = "\n".join(_outlet_item(a, index) for a in c.articles)
     warnings = "".join(f"<li>{esc(w)}</li>" for w in c.warnings)
@@ -247,6 +256,7 @@ def _toc(c: Comparison) -> str:
     counts = {
         "agreed": sum(f.status == "agreed" for f in c.facts),
         "exclusive": sum(f.status == "exclusive" for f in c.facts),
+        "similar": sum(f.status == "similar" for f in c.facts),
         "conflicts": len(c.conflicts),
         "voices": len(c.voices),
     }
@@ -275,21 +285,35 @@ def _agreed(c: Comparison, index: Index) -> str:
 
 
 def _exclusive(c: Comparison, index: Index) -> str:
-    facts = [f for f in c.facts if f.status == "exclusive"]
+    hint = "No other outlet has a claim close in meaning."
+    empty = "Every claim is carried by more than one outlet or is close to another outlet's."
+    return _one_outlet(c, index, "exclusive", "Only in one outlet", hint, empty)
+
+
+def _similar(c: Comparison, index: Index) -> str:
+    hint = (
+        "Told in these words by one outlet only, but another outlet has a claim close in"
+        " meaning (≈), often the same thing in other words: read it before calling a fact"
+        " left out."
+    )
+    empty = "No fact of one outlet has a close claim elsewhere."
+    return _one_outlet(c, index, "similar", "Only in one outlet's words", hint, empty)
+
+
+def _one_outlet(c: Comparison, index: Index, status: str, title: str, hint: str, empty: str) -> str:
+    facts = [f for f in c.facts if f.status == status]
     parts = []
     for article in c.articles:
         mine = [f for f in facts if f.claims and f.claims[0].article == article.id]
         if mine:
             name = esc(index.names[article.id])
             items = _list((_only(f, index) for f in mine), "facts only")
-            head = f"<summary><h3>Only in {name}{_count(len(mine))}</h3></summary>"
+            heading = esc(title).replace("one outlet", name)
+            head = f"<summary><h3>{heading}{_count(len(mine))}</h3></summary>"
             parts.append(f'<details class="only" open>{head}\n{items}</details>')
-    body = "\n".join(parts) or _empty("Every claim is carried by more than one outlet.")
-    intro = (
-        '<p class="hint">Not told in these terms by the other outlets: read the closest claims'
-        " before calling a fact left out.</p>\n"
-    )
-    return _section("exclusive", f"Only in one outlet{_count(len(facts))}", intro + body)
+    body = "\n".join(parts) or _empty(empty)
+    intro = f'<p class="hint">{esc(hint)}</p>\n' if facts else ""
+    return _section(status, f"{esc(title)}{_count(len(facts))}", intro + body)
 
 
 def _only(fact: Fact, index: Index) -> str:
@@ -303,18 +327,18 @@ def _only(fact: Fact, index: Index) -> str:
     opinion = EVALUATIVE_TAG if fact.opinion else ""
     near = "".join(_near(r, index) for r in fact.nearest)
     return (
-        f'<li id="{anchor}" class="fact exclusive" data-groups="{anchor}">'
-        f'<p class="line">{_marker("exclusive")}{text}{speaker}{opinion}</p>{near}</li>'
+        f'<li id="{anchor}" class="fact {fact.status}" data-groups="{anchor}">'
+        f'<p class="line">{_marker(fact.status)}{text}{speaker}{opinion}</p>{near}</li>'
     )
 
 
 def _near(ref: ClaimRef, index: Index) -> str:
-    """Another outlet's closest claim, which the aligner judged not the same statement."""
+    """Another outlet's claim close in meaning, which the aligner did not join to the fact."""
     target = index.anchor(ref)
     words = esc(ref.text)
     text = f'<a class="cite" href="#{target}">{words}</a>' if target else words
     name = esc(index.names[ref.article])
-    return f'<p class="near" title="closest claim, judged not the same">≈ {name}: {text}</p>'
+    return f'<p class="near" title="close in meaning, not joined to the fact">≈ {name}: {text}</p>'
 
 
 def _fact(fact: Fact, index: Index) -> str:
@@ -527,6 +551,7 @@ def _articles(c: Comparison, analyzed: Sequence[AnalyzedArticle], index: Index) 
         '<p class="legend">'
         f'<span class="claim agreed">{_marker("agreed")}agreed by several outlets</span> '
         f'<span class="claim exclusive">{_marker("exclusive")}only in this outlet</span> '
+        f'<span class="claim similar">{_marker("similar")}only in this outlet\'s words</span> '
         f'<span class="claim conflict">{_marker("conflict")}in conflict</span> '
         "Click a highlighted claim to see its counterparts; the link leads to its fact.</p>"
     )

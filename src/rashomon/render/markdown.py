@@ -8,6 +8,10 @@ from collections.abc import Iterable
 from rashomon.records import ClaimRef, Comparison
 from rashomon.render.text import when
 
+ONE_OUTLET = (
+    ("exclusive", "Only in one outlet"),
+    ("similar", "Only in one outlet's words: another outlet has a close claim"),
+)
 SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
 
@@ -51,16 +55,17 @@ def _facts(c: Comparison, names: dict[str, str]) -> Iterable[str]:
             yield f"  - {md(names[r.article])}: {_cite(r)}"
         for d in f.differences:
             yield f"  - ↳ {md(d.explanation)}"
-    only = [f for f in c.facts if f.status == "exclusive"]
-    yield ""
-    yield f"## Only in one outlet ({len(only)})"
-    yield ""
-    for f in only:
-        r = f.claims[0]
-        note = " *(evaluative)*" if f.opinion else ""
-        yield f"- **{md(names[r.article])}**: {_cite(r)}{note}"
-        for near in f.nearest[:1]:
-            yield f"  - ≈ closest in {md(names[near.article])}, judged not the same: {_cite(near)}"
+    for status, head in ONE_OUTLET:
+        only = [f for f in c.facts if f.status == status]
+        yield ""
+        yield f"## {head} ({len(only)})"
+        yield ""
+        for f in only:
+            r = f.claims[0]
+            note = " *(evaluative)*" if f.opinion else ""
+            yield f"- **{md(names[r.article])}**: {_cite(r)}{note}"
+            for near in f.nearest:
+                yield f"  - ≈ close in {md(names[near.article])}: {_cite(near)}"
 
 
 def _conflicts(c: Comparison, names: dict[str, str]) -> Iterable[str]:

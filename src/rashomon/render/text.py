@@ -130,20 +130,29 @@ def _agreed(c: Comparison, names: dict[str, str]) -> str:
 
 
 def _exclusive(c: Comparison, names: dict[str, str]) -> str:
-    only = [f for f in c.facts if f.status == "exclusive"]
-    if not only:
-        return ""
-    lines = [f"ONLY IN ONE OUTLET ({len(only)} facts; not told in these terms by the others)"]
-    for fact in sorted(only, key=lambda f: (f.outlets, f.claims[0].start)):
+    only = _one_outlet(c, "exclusive", names)
+    similar = _one_outlet(c, "similar", names)
+    if only:
+        only[0] += "; no other outlet has a claim close in meaning)"
+    if similar:
+        similar[0] += "; another outlet has a close claim ≈, maybe the same in other words)"
+        similar[0] = similar[0].replace("ONLY IN ONE OUTLET", "ONLY IN ONE OUTLET'S WORDS")
+    return "\n\n".join("\n".join(lines) for lines in (only, similar) if lines)
+
+
+def _one_outlet(c: Comparison, status: str, names: dict[str, str]) -> list[str]:
+    facts = [f for f in c.facts if f.status == status]
+    if not facts:
+        return []
+    lines = [f"ONLY IN ONE OUTLET ({len(facts)} facts"]
+    for fact in sorted(facts, key=lambda f: (f.outlets, f.claims[0].start)):
         ref = fact.claims[0]
         note = "  (evaluative)" if fact.opinion else ""
         who = f" — {ref.speaker}" if ref.speaker else ""
         lines.append(_wrap(f" ● {names[ref.article]:<16} {ref.text}{who}{note}  @{ref.start}", 20))
-        for near in fact.nearest[:1]:
+        for near in fact.nearest:
             lines.append(_wrap(f"{'':20}≈ {names[near.article]}: “{near.text}”", 22))
-    if any(f.nearest for f in only):
-        lines.insert(1, "   (≈ the closest claim elsewhere, judged not the same: worth a look)")
-    return "\n".join(lines)
+    return lines
 
 
 def _conflicts(c: Comparison, names: dict[str, str]) -> str:

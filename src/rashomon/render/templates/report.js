@@ -1,6 +1,11 @@
 (function () {
   "use strict";
-  var NAMES = { agreed: "Agreed", exclusive: "Only in one outlet", conflict: "Conflict" };
+  var NAMES = {
+    agreed: "Agreed",
+    exclusive: "Only in one outlet",
+    similar: "Only in one outlet's words",
+    conflict: "Conflict"
+  };
   var lit = [];
 
   function groupsOf(el) {
@@ -31,7 +36,7 @@
     var bar = document.querySelector(".bar");
     var fact = groups.length ? document.getElementById(groups[0]) : null;
     if (!bar || !fact) { return; }
-    var status = ["conflict", "agreed", "exclusive"].filter(function (s) {
+    var status = ["conflict", "agreed", "exclusive", "similar"].filter(function (s) {
       return fact.classList.contains(s);
     })[0] || "agreed";
     var label = fact.querySelector(".label");
