@@ -465,8 +465,8 @@ def _with_entity(claim: Claim, entity: Entity) -> Claim:
 # --------------------------------------------------------------------------- genre
 
 
-def load_allsides() -> list[tuple[str, str, str]]:
-    """(date, tag, body) of every AllSides news item with a body; tag "" for plain news."""
+def load_allsides() -> list[tuple[str, str, str, str]]:
+    """(date, tag, body, url) of every AllSides news item with a body; tag "" for plain news."""
     path = DATA / "neus-allsides" / "raw_crawled" / "headline_11_2021-10-19_crawled_all.jsonl"
     items = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -474,16 +474,19 @@ def load_allsides() -> list[tuple[str, str, str]]:
         for item in (story.get("news") or {}).values():
             body = "\n".join(item.get("newBody") or [])
             if body.strip():
-                items.append((story["date"][:10], item.get("opinionTag") or "", body))
+                tag = item.get("opinionTag") or ""
+                items.append((story["date"][:10], tag, body, item.get("newsLink") or ""))
     return items
 
 
-def genre_calls(texts: Sequence[str]) -> list[tuple[float, str, dict[str, float]]]:
+def genre_calls(
+    texts: Sequence[str], urls: Sequence[str] = ()
+) -> list[tuple[float, str, dict[str, float]]]:
     out = []
-    for doc in parse(texts):
+    for doc, url in zip(parse(texts), [*urls] or [""] * len(texts), strict=True):
         direct = direct_spans(doc)
         found = framing.evidence(doc, direct)
-        call = framing.genre(doc, [p.voice for p in pieces(doc)], found)
+        call = framing.genre(doc, [p.voice for p in pieces(doc)], found, url)
         rates = {
             "attributed": call.attributed_share,
             "evaluative": call.evaluative_per_100_words,
@@ -497,19 +500,20 @@ def genre_calls(texts: Sequence[str]) -> list[tuple[float, str, dict[str, float]
 def run_genre(args: argparse.Namespace) -> None:
     items = load_allsides()
     started = time.time()
-    calls = genre_calls([body for _, _, body in items])
+    urls = [url for *_, url in items] if args.urls else []
+    calls = genre_calls([body for _, _, body, _ in items], urls)
     print(
-        f"AllSides items: {len(items)} ({dict(Counter(t or 'news' for _, t, _ in items))}), "
+        f"AllSides items: {len(items)} ({dict(Counter(t or 'news' for _, t, _, _ in items))}), "
         f"{time.time() - started:.0f}s"
     )
-    dates = sorted(d for d, _, _ in items)
+    dates = sorted(d for d, *_ in items)
     cut = dates[len(dates) // 2]
     for part, keep in (
         ("dev (before " + cut + ")", lambda d: d < cut),
         ("test (from " + cut + ")", lambda d: d >= cut),
     ):
         both = zip(items, calls, strict=True)
-        rows = [(tag, call) for (d, tag, _), call in both if keep(d)]
+        rows = [(tag, call) for (d, tag, *_), call in both if keep(d)]
         genre_table(part, rows)
     for split in ("dev", "test"):
         paths = sorted((DATA / "polnear" / split / "text").glob("*.txt"))
@@ -602,7 +606,9 @@ def main(argv: Iterable[str] | None = None) -> int:
     babe.add_argument("--group-outlet", action="store_true")
     babe.add_argument("--minilm", action="store_true", help="also MiniLM (+ our features) with LR")
     sub.add_parser("basil")
-    sub.add_parser("genre")
+    sub.add_parser("genre").add_argument(
+        "--urls", action="store_true", help="give each AllSides item its URL (opinion sections)"
+    )
     sub.add_parser("speed")
     args = parser.parse_args(list(argv) if argv is not None else None)
     {"babe": run_babe, "basil": run_basil, "genre": run_genre, "speed": run_speed}[args.task](args)

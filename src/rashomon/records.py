@@ -174,6 +174,7 @@ class GenreCall:
     first_person_per_100_words: float
     hedges_per_100_words: float
     evidence: tuple[Evidence, ...] = ()
+    section: str = ""  # an opinion section named in the article's URL ("/opinion/"), if any
 
 
 @dataclass(frozen=True)

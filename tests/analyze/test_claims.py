@@ -225,3 +225,22 @@ def test_a_bare_frame_is_no_claim(nlp, text: str, expected: str) -> None:  # typ
 def test_a_frame_that_says_something_is_a_claim(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(sentence)
     assert texts(doc, extract(doc)) == [sentence]
+
+
+def test_a_clause_setting_the_scene_after_a_frame_is_the_outlets_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Rescue crews acted with speed after the ferry struck a cargo ship, the minister said, "
+        "as the government turned its attention to the operator."
+    )
+    doc = nlp(text)
+    assert texts(doc, extract(doc)) == [
+        "Rescue crews acted with speed after the ferry struck a cargo ship",
+        "as the government turned its attention to the operator.",
+    ]
+
+
+def test_a_claim_keeps_the_mark_that_closes_a_quote_it_opens(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "Rossi told state television that the cause was “clear” and that it was “human error.”"
+    )
+    assert texts(doc, extract(doc)) == ["the cause was “clear”", "it was “human error.”"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.analyze import framing
-from rashomon.records import Claim, Entity, Mention
+from rashomon.analyze import analyze_article, framing
+from rashomon.records import Article, Claim, Entity, Mention
 
 pytestmark = pytest.mark.slow
 
@@ -207,3 +207,23 @@ def test_entities_no_claim_mentions_get_no_tone() -> None:
     text = "The bridge reopened on Monday."
     c = claim(text, text, entities=())
     assert framing.entity_tones([c], [Entity("e1", "Rossi", "person", ())], text) == []
+
+
+@pytest.mark.parametrize(
+    ("url", "label", "section"),
+    [
+        ("https://news.example/opinion/2026/05/15/the-bridge", "opinion", "/opinion/"),
+        ("https://news.example/columns/smith-on-the-bridge", "opinion", "/columns/"),
+        ("https://news.example/news/2026/05/15/the-bridge", "report", ""),
+        ("https://news.example/blogs/briefing-room/news/the-bridge", "report", ""),
+    ],
+)
+def test_an_opinion_section_in_the_url_makes_an_opinion_piece(
+    url: str, label: str, section: str
+) -> None:
+    text = (
+        "The footbridge over the Leie collapsed on Wednesday night, the fire service said. "
+        "Seventeen people were taken to hospital, officials said."
+    )
+    call = analyze_article(Article(id="a", outlet="Courier", text=text, url=url)).genre
+    assert (call.label, call.section) == (label, section)

@@ -103,6 +103,12 @@ MAX_GAP = 150  # characters of frame ('she said on Monday.') between two quoted 
 MAX_LEAD = 60  # characters between a cue and the quotation it opens
 MAX_ASIDE = 25  # tokens in an aside between a speaker and the verb ('Rossi, in Genoa, said')
 MAX_DASH_ASIDE = 40  # tokens in an aside set off by dashes ('Rossi - who ... - said')
+# After a frame in the middle of a sentence, a clause opened by one of these is the outlet
+# setting the scene of the statement, not more of it ("..., Rossi said, as the government
+# turned to the operator").
+NARRATION = re.compile(
+    r"\s*(?:as|while|even as|amid)\b(?!\s+(?:well|much|many|long|soon|if)\b)", re.I
+)
 MAX_FRAME_LEAD = 12  # characters between a comma and the frame it opens ('X, we are told,')
 COLON_SOURCE = re.compile(r"(?:^[\"“]?|\s[-—–]\s)([A-Z][\w.'’\- ]{0,40}?)\s*:\s+(\S.*)")
 PLACES = {"GPE", "LOC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}
@@ -1480,9 +1486,11 @@ def _record(found: _Found, article: _Article) -> Attribution:
         if sent is not None and sent.end() < source[1]:
             source = (sent.end(), source[1])  # 'a statement from X': X is the one who speaks
     words = text[source[0] : source[1]] if source else None
+    pieces = fragments(found.content, found.cue, found.source, article)
+    end = max((e for _, e in pieces), default=found.content[1])
     return Attribution(
         content_start=found.content[0],
-        content_end=found.content[1],
+        content_end=min(found.content[1], end),
         speaker=None if words is None or words.lower() in PRONOUNS else words,
         speaker_start=source[0] if source else None,
         speaker_end=source[1] if source else None,
@@ -1490,7 +1498,7 @@ def _record(found: _Found, article: _Article) -> Attribution:
         cue_start=found.cue[0],
         cue_end=found.cue[1],
         direct=found.direct,
-        fragments=tuple(fragments(found.content, found.cue, found.source, article)),
+        fragments=tuple(pieces),
     )
 
 
@@ -1518,6 +1526,8 @@ def fragments(content: Range, cue: Range, source: Range | None, article: _Articl
     if before != -1 and start - before <= MAX_FRAME_LEAD and not article.in_quote(before):
         start = before  # 'The driver, we were told, is ...': a subject the source left out
     pieces = [(content[0], start), (end, content[1])]
+    if NARRATION.match(article.text, end, content[1]) and start > content[0]:
+        pieces.pop()  # 'A, Rossi said, as the government turned to B': the outlet tells B
     return [p for p in (_trimmed(article.text, *r) for r in pieces) if p is not None]
 
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from rashomon.analyze.attribution import speech_verbs
+from rashomon import nlp
+from rashomon.analyze.attribution import NARRATION, speech_verbs
 from rashomon.records import Attribution
 
 SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
@@ -25,6 +26,7 @@ HEADLINE_WORDS = 4
 COMPLEMENTS = {"ccomp", "dobj", "xcomp", "attr", "acomp", "oprd", "dative", "prep"}
 UNFINISHED = {"that", "whether"}
 TIMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+CLOSING = {"”", "’"}
 EDGE = {",", ";", ":", "—", "–", "-", ")", "(", '"', "“", "”", "'", "‘", "’"}
 
 
@@ -87,7 +89,7 @@ def _sentence_pieces(
             # a subordinate clause joins the claim it modifies ('If the panel is independent,
             # it will ask ...') and the rest ("said, adding that", "who watched from the shore")
             # belongs to the frame.
-            if not covering or _independent(doc, a, b):
+            if not covering or _independent(doc, a, b) or _scene(doc, a, b, frames):
                 pieces.append(Piece(a, b, index, None))
             else:
                 pieces = _attach(doc, pieces, a, b)
@@ -276,7 +278,15 @@ def _trim(span: Span) -> Span | None:
         start += 1
     while end > start and (_edge(doc[end - 1]) or doc[end - 1].dep_ == "cc"):
         end -= 1
+    if end > start and _opens_quote(doc[start:end]) and end < len(doc) and doc[end].text in CLOSING:
+        end += 1  # 'the cause was “clear”': keep the mark that closes a quote the claim opens
     return doc[start:end] if end > start else None
+
+
+def _opens_quote(span: Span) -> bool:
+    """More opening than closing curly quotes in ``span``."""
+    text = span.text
+    return text.count("“") > text.count("”") or text.count("‘") > text.count("’")
 
 
 def _that(token: Token) -> bool:
@@ -345,3 +355,11 @@ def _bare_frame(span: Span | None) -> bool:
         return False
     inside = [c for c in last.children if span.start <= c.i < span.end]
     return not any(c.dep_ in COMPLEMENTS or c.dep_ == "neg" for c in inside)
+
+
+def _scene(doc: Doc, start: int, end: int, frames: Sequence[tuple[int, int]]) -> bool:
+    """A clause right after a speech frame that sets the scene of the statement ("..., Rossi
+    said, as the government turned to the operator"): the outlet's own claim, not part of the
+    speaker's."""
+    after = any(0 <= start - e <= 3 for _, e in frames)
+    return after and NARRATION.match(nlp.text(doc), start, end) is not None

@@ -67,7 +67,7 @@ def analyze_doc(article: Article, doc: Doc) -> AnalyzedArticle:
         _claim(article, n, piece, found_entities, numbers, times, evidence, quotes, doc)
         for n, piece in enumerate(pieces, 1)
     ]
-    call = framing.genre(doc, [c.voice for c in built], evidence)
+    call = framing.genre(doc, [c.voice for c in built], evidence, article.url)
     return AnalyzedArticle(
         article=article,
         claims=tuple(built),

@@ -45,7 +45,8 @@ def _article_lines(a: AnalyzedArticle) -> Iterable[str]:
         yield f"         dateline: {art.dateline}"
     yield ""
     yield (
-        f"GENRE    {g.label} (score {g.score:+.2f}): "
+        f"GENRE    {g.label} (score {g.score:+.2f}"
+        f"{f'; filed under {g.section} in its URL' if g.section else ''}): "
         f"{g.attributed_share:.0%} of claims attributed, "
         f"{g.evaluative_per_100_words:.1f} evaluative, "
         f"{g.first_person_per_100_words:.1f} first-person, "
