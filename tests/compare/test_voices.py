@@ -72,6 +72,10 @@ def test_one_fact_with_some_shared_words_is_one_statement() -> None:
         ("decided", False),
         ("voted against", False),
         ("believes", False),
+        # no words passed on
+        ("did not respond to", False),
+        ("declined to", False),
+        ("didn't say", False),
     ],
 )
 def test_voices_are_what_someone_said(cue: str, spoken: bool) -> None:

@@ -17,6 +17,7 @@ NEUTRAL_CUES = frozenset(
 # Sections of data/cue_verbs.txt whose verbs pass words on; the others (beliefs, positions,
 # intentions) attribute a stance, which the claims keep but the voices leave out.
 SPEECH_SECTIONS = ("Speaking and writing", "Passing on words or sources", "Pressing someone to act")
+SILENT = re.compile(r"\b(?:not|never|declin\w*|refus\w*)\b|n[’']t\b", re.IGNORECASE)
 SPOKEN_NOUNS = frozenset(
     [
         "statement",
@@ -79,6 +80,8 @@ def _spoken(cue: str) -> bool:
     a position taken ("backed", "decided", "highlight", "voted against"): voices are what
     someone said."""
     words = re.findall(r"[a-z]+", cue.lower())
+    if SILENT.search(cue):
+        return False  # "did not respond to", "declined to": no words were passed on
     return "according" in words or any(w in _speech_forms() or w in SPOKEN_NOUNS for w in words)
 
 
