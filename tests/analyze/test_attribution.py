@@ -133,10 +133,18 @@ FINDS = [
         "According to the coast guard, the ferry carried 214 passengers.",
         [("the coast guard", "According to", "the ferry carried 214 passengers", False)],
     ),
-    # an agency that relays a quotation is not its speaker
+    # "according to X" around a report: X is the reader's source for the whole report
     (
         '"The port must stay open," Rossi said, according to Reuters.',
-        [("Rossi", "said", '"The port must stay open,"', True)],
+        [("Reuters", "according to", '"The port must stay open," Rossi said', False)],
+    ),
+    (
+        "Rossi said the port would stay open, according to a ministry memo.",
+        [("a ministry memo", "according to", "Rossi said the port would stay open", False)],
+    ),
+    (
+        "The mayor plans to visit the island on Sunday, according to an aide.",
+        [("an aide", "according to", "The mayor plans to visit the island on Sunday", False)],
     ),
     (
         "In a statement, the ministry said it would appeal.",

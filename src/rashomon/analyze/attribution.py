@@ -14,7 +14,9 @@ An attribution ties a stretch of content to its source (the speaker, or None) th
   another, is one long quotation.
 
 Attributions do not nest: a cue inside a quotation or inside another attribution's content is
-not reported again, so every character of content belongs to one attribution. The lexicons are
+not reported again, so every character of content belongs to one attribution. "According to X"
+closing a report ('"...," Rossi said, according to X.') takes the whole report, frame and
+quotation, as its content: X is where the reader's claim comes from. The lexicons are
 ``data/cue_verbs.txt``, ``cue_nouns.txt``, ``cue_adjectives.txt``, ``cue_documents.txt`` and
 ``cue_labels.txt``; ``speaker_entity`` is left to ``entities.resolve_speaker``.
 """
@@ -132,6 +134,7 @@ class _Found:
     source: Range | None = None
     direct: bool = False
     anchor: int | None = None  # an offset in the content's paragraph (default: the cue's)
+    vouches: bool = False  # 'according to X': X vouches for any report its content holds
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -331,8 +334,11 @@ def _end(token: Token) -> int:
 
 
 def _content(tokens: Iterable[Token]) -> Range | None:
-    """Content from ``tokens``, without a trailing aside (', a former governor')."""
+    """Content from ``tokens``, without a trailing aside (', a former governor') or a closing
+    'according to X', which frames the content rather than belonging to it."""
     toks = sorted(tokens, key=lambda t: t.i)
+    closing = next((t.i for t in toks if _closing_according(t)), None)
+    toks = toks if closing is None else [t for t in toks if t.i < closing]
     while toks:
         aside = _trailing_aside(toks)
         if aside is None:
@@ -813,6 +819,14 @@ def _frame_inside(token: Token) -> bool:
     return _own_subject(token) is not None or any(c.dep_ == "ccomp" for c in token.rights)
 
 
+def _closing_according(token: Token) -> bool:
+    """'Rossi said Y, according to X.': X's words frame Rossi's, they are not part of Y."""
+    if token.lower_ != "according" or token.i == 0 or token.doc[token.i - 1].text != ",":
+        return False
+    rest = token.doc[token.right_edge.i + 1 : token.sent.end]
+    return all(t.is_punct or t.is_space for t in rest)
+
+
 def _verb_attribution(verb: Token, article: _Article) -> _Found | None:
     lemma = _lemma(verb)
     particle = next((c for c in verb.children if c.dep_ == "prt"), None)
@@ -1165,34 +1179,30 @@ def _according_to(token: Token, article: _Article) -> _Found | None:
     if to is None or obj is None:
         return None
     sent = article.sentence(token)
-    if _relayed(token, sent, article):
-        return None  # '"...," Biden said, according to AFP': AFP relays Biden's words
     phrase = range(token.i, max(token.right_edge.i, obj.right_edge.i) + 1)
     if token.i == sent.start or token.head == token:
         content = _span(sent.doc[phrase.stop : sent.end])
     elif phrase.stop >= sent.end - 1:
         content = _span(sent.doc[sent.start : token.i])
     else:
-        head = token.head
+        head = _reporting_verb(token, phrase) or token.head
         side = (lambda i: i > phrase.stop) if token.i < head.i else (lambda i: i < token.i)
         content = _span(t for t in head.subtree if t.i not in phrase and side(t.i))
     if content is None:
         return None
-    return _Found(content, (token.idx, _end(to)), _source(obj))
+    return _Found(content, (token.idx, _end(to)), _source(obj), vouches=True)
 
 
-def _relayed(token: Token, sent: Span, article: _Article) -> bool:
-    """'According to X' after a quotation and the verb that names its speaker."""
-    verb = token.head
-    subject = _own_subject(verb)
-    if token.i < verb.i or not _is_cue_verb(verb) or subject is None:
-        return False
-    frame = subject.left_edge.idx
-    before = (sent.start_char, frame)
-    return any(
-        sent.start_char <= start and 0 <= frame - end <= MAX_FRAME_LEAD
-        for start, end in article.quotes_touching(before)
-    )
+def _reporting_verb(token: Token, phrase: range) -> Token | None:
+    """The cue verb whose clause 'according to X' closes: 'Rossi said Y, according to X'.
+
+    X vouches for the whole report, speaker and verb included, so the clause is its content.
+    """
+    for verb in token.ancestors:
+        if _is_cue_verb(verb) and _own_subject(verb) is not None:
+            last = max(t.i for t in verb.subtree if not (t.is_punct or t.is_space))
+            return verb if last < phrase.stop <= last + 1 else None
+    return None
 
 
 def _document_source(prep: Token) -> _Found | None:
@@ -1346,7 +1356,7 @@ def extract(doc: Doc) -> list[Attribution]:
     """Return the attributions of one parsed article, in text order, without nesting."""
     article = _Article(doc)
     fitted = (_fit(f, article) for f in _candidates(article) if f is not None)
-    found = _outermost(f for f in fitted if f is not None)
+    found = _outermost(_relays([f for f in fitted if f is not None]))
     _chain_quotes(found, article)
     _continued_quotes(found, article)
     return [_record(f, article) for f in sorted(found, key=lambda f: f.content)]
@@ -1410,6 +1420,17 @@ def _fit(found: _Found, article: _Article) -> _Found | None:
     found.direct = found.direct or any(
         qs <= start and end <= qe for qs, qe in article.quotes_touching((start, end))
     )
+    return found
+
+
+def _relays(found: list[_Found]) -> list[_Found]:
+    """'"...," Rossi said, according to X.': X is where the reader's claim comes from, so X's
+    content takes in Rossi's quotation as well as the frame naming him."""
+    for outer in (f for f in found if f.vouches):
+        for inner in found:
+            if inner is not outer and _inside(inner.cue, outer.content):
+                start = min(outer.content[0], inner.content[0])
+                outer.content = (start, max(outer.content[1], inner.content[1]))
     return found
 
 
