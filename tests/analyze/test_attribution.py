@@ -59,6 +59,22 @@ FINDS = [
         [("The minister", "stated", "that the port would reopen", False)],
     ),
     (
+        "The mayor made it clear that the tunnel would stay shut.",
+        [("The mayor", "made it clear", "that the tunnel would stay shut", False)],
+    ),
+    (
+        "The engineer pointed out that the bridge was older than the road.",
+        [("The engineer", "pointed out", "that the bridge was older than the road", False)],
+    ),
+    (
+        "Her concession that the budget was too small surprised the council.",
+        [("Her", "concession", "that the budget was too small", False)],
+    ),
+    (
+        "The mayor hinted at a deal.",
+        [("The mayor", "hinted at", "a deal", False)],
+    ),
+    (
         "The mayor noted that the harbour had been dredged.",
         [("The mayor", "noted", "that the harbour had been dredged", False)],
     ),

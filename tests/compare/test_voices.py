@@ -67,6 +67,8 @@ def test_one_fact_with_some_shared_words_is_one_statement() -> None:
         ("according to", True),
         ("urged", True),
         ("in a statement", True),
+        ("emailed", True),
+        ("scoffed", True),
         # a stance or a decision is in the claims, but nobody is quoted
         ("backed", False),
         ("decided", False),

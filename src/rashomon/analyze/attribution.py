@@ -912,6 +912,9 @@ def _non_finite(verb: Token) -> bool:
 
 def _adjective(adj: Token) -> _Found | None:
     """'Rossi is confident that ...', 'critical of ...', 'eager to ...': an attitude adjective."""
+    if adj.head.lemma_.lower() == "make" and adj.dep_ in {"ccomp", "oprd", "acomp"}:
+        # 'made clear that ...' reports; 'made sure that ...' does not
+        return _made_clear(adj) if adj.lemma_.lower() == "clear" else None
     if adj.dep_ != "acomp":
         return None
     content = _adjective_content(adj)
@@ -919,6 +922,31 @@ def _adjective(adj: Token) -> _Found | None:
     if content is None or source is None:
         return None
     return _Found(content, _cue_range(adj), source)
+
+
+def _made_clear(adj: Token) -> _Found | None:
+    """'Rossi made (it) clear that ...': the that-clause is what Rossi made clear."""
+    make = adj.head
+    clause = next(
+        (
+            c
+            for c in (*adj.rights, *make.rights)
+            if c.i > adj.i
+            and (
+                (
+                    c.dep_ in {"ccomp", "csubj", "advcl"}
+                    and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")
+                )
+                or (c.dep_ == "ccomp" and c.head == adj)
+            )
+        ),
+        None,
+    )
+    content = _clause_content(clause) if clause is not None else None
+    source = _source(_subject(make))
+    if content is None or source is None:
+        return None
+    return _Found(content, _cue_range(make, adj), source)
 
 
 def _adjective_content(adj: Token) -> Range | None:
