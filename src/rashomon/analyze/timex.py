@@ -69,6 +69,9 @@ DATED_NOUNS = {
     "summit", "hearing", "debate", "session", "trial", "sentencing", "launch", "release",
     "opening", "ceremony", "match", "game", "race", "festival", "holiday", "parade", "rally",
 }  # fmt: skip
+# A body named after a day ("the Jan. 6 committee", "the 9/11 commission") is no event of that
+# day: the date names what it looks into.
+NAMED_BODIES = {"committee", "commission", "panel", "probe", "investigation", "inquiry"}
 MODIFIER_DEPS = {"nmod", "compound", "nummod", "amod", "poss"}
 EARLIER = {"after", "since", "following"}  # "after voting on Wednesday": before what follows
 
@@ -484,8 +487,8 @@ def _inside_name(doc: Doc, f: Found) -> bool:
 
 
 def _names_event(doc: Doc, f: Found) -> bool:
-    """A day and month without a year that modifies a plural noun, not a time: "Sept. 11
-    victims"."""
+    """A day and month without a year that modifies a plural noun, not a time ("Sept. 11
+    victims"), or names a body ("the Jan. 6 committee")."""
     r = f.reading
     if r.year is not None or r.month is None or r.day is None:
         return False
@@ -495,6 +498,8 @@ def _names_event(doc: Doc, f: Found) -> bool:
     root, head = span.root, span.root.head
     if root.dep_ not in MODIFIER_DEPS or span.start <= head.i < span.end:
         return False
+    if head.lemma_.lower() in NAMED_BODIES:
+        return True
     return head.tag_ == "NNS" and head.lemma_.lower() not in DATED_NOUNS
 
 
