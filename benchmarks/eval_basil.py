@@ -44,7 +44,9 @@ def _code_key() -> str:
     """A short hash of the analysis code and records, so a changed analyser gets a new cache."""
     package = Path(rashomon.__file__).parent
     digest = hashlib.sha1()
-    for path in sorted([*(package / "analyze").glob("*.py"), package / "records.py"]):
+    for path in sorted(
+        [*(package / "analyze").glob("*.py"), package / "records.py", package / "nlp.py"]
+    ):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
 

@@ -135,10 +135,12 @@ def analysed_topic(docs: dict, ids: list[str], cached: bool = False) -> list[Ana
 
 
 def _cache_path(ids: list[str]) -> Path:
-    """The cache file of ``ids``, keyed by the analysis code too: a change re-analyses."""
+    """The cache file of ``ids``, keyed by the analysis code and the spaCy pipeline set-up too:
+    a change re-analyses."""
     package = importlib.import_module("rashomon.analyze")  # rashomon.analyze is also a function
     code = hashlib.sha1()
-    for path in sorted(Path(str(package.__file__)).parent.glob("*.py")):
+    root = Path(str(package.__file__)).parent
+    for path in [*sorted(root.glob("*.py")), root.parent / "nlp.py"]:
         code.update(path.read_bytes())
     documents = hashlib.sha1("|".join(ids).encode()).hexdigest()[:12]
     return CACHE / f"analyzed_{documents}_{code.hexdigest()[:12]}.json"

@@ -11,7 +11,8 @@ babe   BABE SG2 sentence-level lexical bias (Biased vs Non-biased), 5-fold CV ma
        here without pandas; the "vader" row reproduces that script's figure).
 basil  BASIL lexical-bias spans outside quotes: span-overlap precision/recall of our loaded
        words; tone toward each article's main entities against the annotators' article-level
-       "author feeling" (thresholds tuned on 2010-2014, reported on 2015-2019).
+       "author feeling" (thresholds tuned on 2010-2014, reported on 2015-2019); tone toward
+       the target of each span BASIL marks as aimed directly at it (pos/neg), in its sentence.
 genre  report vs opinion: AllSides news items tagged OPINION / ANALYSIS in the NeuS crawl, and
        the share of PolNeAR (all hard news) test articles called opinion.
 
@@ -29,7 +30,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -317,6 +318,7 @@ def run_basil(args: argparse.Namespace) -> None:
     print(f"BASIL: {len(articles)} articles parsed in {time.time() - started:.0f}s")
     basil_lexical(articles, docs)
     basil_tone(articles, docs)
+    basil_span_tone(articles, docs)
 
 
 def basil_lexical(articles: Sequence[BasilArticle], docs: Sequence[Doc]) -> None:
@@ -371,7 +373,7 @@ def basil_tone(articles: Sequence[BasilArticle], docs: Sequence[Doc]) -> None:
             if gold not in ("neg", "neu", "pos") or entity is None:
                 continue
             linked = [_with_entity(c, entity) for c in built]
-            tones = framing.entity_tones(linked, [entity], doc.text)
+            tones = framing.entity_tones(linked, [entity], doc)
             plain = [framing.claim_sentiment(c.text) for c in linked if entity.id in c.entities]
             if tones:
                 rows.append((article.year, gold, tones[0].score, float(np.mean(plain)), mood))
@@ -390,7 +392,7 @@ def basil_tone(articles: Sequence[BasilArticle], docs: Sequence[Doc]) -> None:
     f, acc = _tone_f1(test, 2, -9, 9)
     print(f"| always neu | — | {f:.3f} | {acc:.3f} | — | — |")
     methods = (
-        ("entity_tones (target-aware, quotes at half weight)", 2),
+        ("entity_tones (words the parse links to the entity, quotes at half weight)", 2),
         ("mean VADER of the claims naming the entity", 3),
         ("mean VADER of all claims of the article (not entity-specific)", 4),
     )
@@ -399,6 +401,82 @@ def basil_tone(articles: Sequence[BasilArticle], docs: Sequence[Doc]) -> None:
         f, acc = _tone_f1(test, col, lo, hi)
         auc, rho = _tone_rank(test, col)
         print(f"| {label} | {lo:+.2f}, {hi:+.2f} | {f:.3f} | {acc:.3f} | {auc:.3f} | {rho:.3f} |")
+
+
+def basil_span_tone(articles: Sequence[BasilArticle], docs: Sequence[Doc]) -> None:
+    """Sign of the tone toward the target of each BASIL span aimed directly at it, in its sentence.
+
+    Spans with aim ``dir`` and polarity pos/neg are grouped by (sentence, target); the majority
+    polarity is the gold sign (ties dropped). Only sentences that name the target (full name or
+    surname, as for main entities) are kept: a target named by a pronoun is not found here.
+    """
+    rows = []  # (year, quoted, gold sign, entity tone, mean VADER of its claims, sentence VADER)
+    for article, doc in zip(articles, docs, strict=True):
+        built = basil_claims(doc, article.key)
+        for (n, target), (gold, quoted) in _span_targets(article).items():
+            start, end = _sentence_range(article, n)
+            entity = name_entity(doc, target.replace("_", " "))
+            inside = [m for m in entity.mentions if start <= m.start < end] if entity else []
+            if entity is None or not inside:
+                continue
+            entity = replace(entity, mentions=tuple(inside))
+            linked = [_with_entity(c, entity) for c in built if c.start < end and start < c.end]
+            tones = framing.entity_tones(linked, [entity], doc)
+            plain = [framing.claim_sentiment(c.text) for c in linked if entity.id in c.entities]
+            ours = tones[0].score if tones else 0.0
+            claimed = float(np.mean(plain or [0.0]))
+            sentence = framing.claim_sentiment(doc.text[start:end])
+            rows.append((article.year, quoted, gold, ours, claimed, sentence))
+    methods = (
+        ("entity_tones", 3),
+        ("mean VADER of the claims naming the target", 4),
+        ("VADER of the whole sentence", 5),
+    )
+    for part, keep in (("dev 2010-14", lambda y: y <= 2014), ("test 2015-19", lambda y: y > 2014)):
+        sub = [r for r in rows if keep(r[0])]
+        own = [r for r in sub if not r[1]]
+        print(
+            f"\nBASIL {part}: tone toward the target of spans aimed at it, {len(sub)} (sentence, "
+            f"target) pairs ({sum(r[2] < 0 for r in sub)} neg), {len(own)} outside quotes"
+        )
+        print("| method | pairs | nonzero | sign right | sign right if nonzero | AUC pos vs neg |")
+        print("|---|---|---|---|---|---|")
+        for label, col in methods:
+            for where, chosen in (("all", sub), ("outside quotes", own)):
+                print(f"| {label}, {where} | {len(chosen)} | " + _sign_scores(chosen, col))
+
+
+def _span_targets(article: BasilArticle) -> dict[tuple[int, str], tuple[int, bool]]:
+    """(sentence, target) -> (majority polarity as +1/-1, all spans inside quotes)."""
+    votes: dict[tuple[int, str], list[tuple[int, bool]]] = {}
+    for p in article.annotations["phrase-level-annotations"]:
+        if p["aim"] != "dir" or p["polarity"] not in ("pos", "neg") or not p["id"].startswith("p"):
+            continue
+        sign = 1 if p["polarity"] == "pos" else -1
+        votes.setdefault((int(p["id"][1:]), p["target"]), []).append((sign, p["quote"] == "yes"))
+    out = {}
+    for key, signs in votes.items():
+        total = sum(sign for sign, _ in signs)
+        if total:
+            out[key] = (1 if total > 0 else -1, all(q for _, q in signs))
+    return out
+
+
+def _sentence_range(article: BasilArticle, n: int) -> tuple[int, int]:
+    """Offsets of flat sentence ``n``: each sentence is followed by one space or newline."""
+    end = article.starts[n + 1] - 1 if n + 1 < len(article.starts) else len(article.text) - 1
+    return article.starts[n], end
+
+
+def _sign_scores(rows: Sequence[tuple], col: int) -> str:
+    from sklearn.metrics import roc_auc_score
+
+    scores = np.array([r[col] for r in rows])
+    gold = np.array([r[2] for r in rows])
+    nonzero = np.abs(scores) > 1e-9
+    right = np.sign(scores) == gold
+    auc = roc_auc_score(gold > 0, scores) if len(set(gold)) == 2 else float("nan")
+    return f"{nonzero.mean():.3f} | {right.mean():.3f} | {right[nonzero].mean():.3f} | {auc:.3f} |"
 
 
 def _tone_rank(rows: Sequence[tuple], col: int) -> tuple[float, float]:
@@ -456,8 +534,6 @@ def name_entity(doc: Doc, name: str) -> Entity | None:
 
 
 def _with_entity(claim: Claim, entity: Entity) -> Claim:
-    from dataclasses import replace
-
     inside = any(claim.start <= m.start and m.end <= claim.end for m in entity.mentions)
     return replace(claim, entities=(entity.id,) if inside else ())
 
@@ -586,7 +662,7 @@ def run_speed(args: argparse.Namespace) -> None:
     for doc, a in zip(docs, analyzed, strict=True):
         found = framing.evidence(doc, [(q.start, q.end) for q in a.quotes if q.direct])
         framing.genre(doc, [c.voice for c in a.claims], found)
-        framing.entity_tones(a.claims, a.entities, doc.text)
+        framing.entity_tones(a.claims, a.entities, doc)
         [framing.claim_sentiment(c.text) for c in a.claims]
     spent = time.perf_counter() - started
     words = sum(len(d) for d in docs)

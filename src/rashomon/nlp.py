@@ -32,9 +32,31 @@ def pipeline() -> Language:
     try:
         import spacy
 
-        return spacy.load(MODEL, exclude=list(UNUSED))
+        nlp = spacy.load(MODEL, exclude=list(UNUSED))
     except (ImportError, OSError) as exc:
         raise ModelError(f"cannot load the spaCy model {MODEL!r}: {exc}") from exc
+    _register_paragraph_breaks()
+    nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp
+
+
+PARAGRAPHS = "rashomon_paragraph_breaks"
+
+
+def _register_paragraph_breaks() -> None:
+    """A blank line ends a sentence: the parser alone runs a headline, a navigation line or
+    a dateline line into the sentence after it ("Site Navigation\n\nGovernor Appoints ...")."""
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPHS):
+        return
+
+    @Language.component(PARAGRAPHS)
+    def paragraph_breaks(doc: Doc) -> Doc:
+        for token in doc[:-1]:
+            if token.is_space and token.text.count("\n") >= 2:
+                doc[token.i + 1].is_sent_start = True
+        return doc
 
 
 def text(doc: Doc) -> str:

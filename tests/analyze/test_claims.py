@@ -244,3 +244,13 @@ def test_a_claim_keeps_the_mark_that_closes_a_quote_it_opens(nlp) -> None:  # ty
         "Rossi told state television that the cause was “clear” and that it was “human error.”"
     )
     assert texts(doc, extract(doc)) == ["the cause was “clear”", "it was “human error.”"]
+
+
+def test_a_blank_line_ends_a_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Without it the parser runs a navigation line and a headline into the lede.
+    doc = nlp(
+        "Site Navigation\n\nGovernor Names Former Aide to Senate Seat\n\n"
+        "BOSTON — The governor on Wednesday named a former aide to the Senate seat."
+    )
+    assert not any("\n\n" in claim for claim in texts(doc))
+    assert texts(doc)[-1].startswith("BOSTON — The governor")

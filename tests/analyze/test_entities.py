@@ -317,6 +317,8 @@ KINDS = [
     ("Commuters in Alverca waited for the next boat.", "Alverca", "place"),
     # an organisation that acts stays one
     ("Nordic Shipping said the ship was not damaged.", "Nordic Shipping", "organization"),
+    # a title word that opens a body's name is part of it
+    ("The Justice Department charged the captain.", "Justice Department", "organization"),
 ]
 
 
@@ -391,6 +393,86 @@ def test_a_definite_epithet_goes_to_the_one_person_it_fits(
     ],
 )  # fmt: skip
 def test_an_epithet_that_could_be_someone_else_is_left_out(nlp, text: str, epithet: str) -> None:  # type: ignore[no-untyped-def]
+    entities = extract(nlp(text))
+    assert not any(together(entities, e.name, epithet) for e in entities if e.name != epithet)
+
+
+# --------------------------------------------------------------------------- parties
+
+PARTY_EPITHETS = [
+    # A party word before the name.
+    (
+        "Democrat Laura Finch campaigned in Iowa on Monday. "
+        "The Democratic candidate said she was ahead in the polls.",
+        "Laura Finch",
+        "The Democratic candidate",
+    ),
+    # A party tag after the name.
+    (
+        "Sen. Paul Weller (R-Ohio) spoke on Tuesday. "
+        "The Republican senator said the bill would fail.",
+        "Paul Weller",
+        "The Republican senator",
+    ),
+    # Two senators whose tags tell them apart.
+    (
+        "Sen. Paul Weller, R-Ohio, and Sen. Anna Kraus, D-Maine, met on Monday. "
+        "The Democratic senator said the talks had failed.",
+        "Anna Kraus",
+        "The Democratic senator",
+    ),
+    # An apposition, and GOP for Republican.
+    (
+        "Gov. Jan Harper, a Republican, signed the bill on Friday. "
+        "The GOP governor said it was fair.",
+        "Jan Harper",
+        "The GOP governor",
+    ),
+    # "Democrat of <state>" after the name.
+    (
+        "Senator Anna Kraus, Democrat of Maine, met Senator Paul Weller, Republican of Ohio, "
+        "on Monday. The Democratic senator said the talks had failed.",
+        "Anna Kraus",
+        "The Democratic senator",
+    ),
+    # Someone else holds the role, for the other party.
+    (
+        "Republican nominee Daniel Harper attacked Democrat Laura Finch on Monday. "
+        "The Democratic nominee said the attack was false.",
+        "Laura Finch",
+        "The Democratic nominee",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "epithet"), PARTY_EPITHETS)
+def test_a_role_with_a_party_goes_to_the_one_person_of_that_party(
+    nlp, text: str, name: str, epithet: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert together(extract(nlp(text)), name, epithet)
+    assert speaker(nlp, text, epithet) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "epithet"),
+    [
+        # Two people of that party.
+        ("Democrat Laura Finch and Democrat Paul Weller met voters in Iowa. "
+         "The Democratic candidate said the race was close.", "The Democratic candidate"),
+        # The party of the one governor is not stated.
+        ("Gov. Jan Harper signed the bill on Friday. The Republican governor said it was fair.",
+         "The Republican governor"),
+        # Another senator's party is not stated: he may be the Republican one.
+        ("Sen. Anna Kraus (R-Maine) and Sen. Paul Weller spoke on Monday. "
+         "The Republican senator said the bill would fail.", "The Republican senator"),
+        # A party word inside another word says nothing of the person.
+        ("Republican-backed candidate Paul Weller lost on Tuesday. "
+         "The Republican candidate said he would run again.", "The Republican candidate"),
+    ],
+)  # fmt: skip
+def test_a_role_with_a_party_nobody_is_known_to_hold_is_left_out(
+    nlp, text: str, epithet: str
+) -> None:  # type: ignore[no-untyped-def]
     entities = extract(nlp(text))
     assert not any(together(entities, e.name, epithet) for e in entities if e.name != epithet)
 

@@ -167,46 +167,84 @@ TONES = [
     ("The report on Rossi was published on Monday.", {}, 0),
 ]
 
+# Only words the parse links to the entity count; other words of the sentence do not.
+TARGETED = [
+    ("Rossi will visit the injured at the hospital on Wednesday.", 0),
+    ("Rossi met the grieving families of the dead.", 0),
+    ("Rossi praised the heroic rescue teams.", 0),
+    ("The reckless minister Rossi ignored the warnings.", -1),
+    ("Rossi, a brilliant engineer, designed the bridge.", 1),
+    ("Rossi failed.", -1),
+    ("Rossi lied to parliament about the budget.", -1),
+    ("Rossi was reckless.", -1),
+    ("Rossi was not reckless.", 0),
+    ("Angry unions slammed Rossi on Monday.", -1),
+    ("Rossi's failure shocked the town.", -1),
+    ("The failure of Rossi was plain to see.", -1),
+    ("Rossi drew sharp criticism from the unions.", -1),
+    ("Rossi, who lied to parliament, resigned on Friday.", -1),
+    ("The mayor praised Bianchi and Rossi.", 1),
+    ("The attack on Rossi came from her own party.", -1),
+    ("The tragic crash happened hours before Rossi arrived in the city.", 0),
+]
 
-@pytest.mark.parametrize(("sentence", "fields", "sign"), TONES)
-def test_tone_toward_an_entity(sentence: str, fields: dict, sign: int) -> None:
+
+def sign(score: float) -> int:
+    return (score > 0.05) - (score < -0.05)
+
+
+def tone_of_rossi(nlp, sentence: str, **fields) -> float:  # type: ignore[no-untyped-def]
     (tone,) = framing.entity_tones(
-        [claim(sentence, sentence, **fields)], [rossi(sentence)], sentence
+        [claim(sentence, sentence, **fields)], [rossi(sentence)], nlp(sentence)
     )
-    assert (tone.score > 0.05) - (tone.score < -0.05) == sign
     assert tone.claims == 1
+    return tone.score
 
 
-def test_a_quote_counts_half_and_is_reported() -> None:
+@pytest.mark.parametrize(("sentence", "fields", "expected"), TONES)
+def test_tone_toward_an_entity(nlp, sentence: str, fields: dict, expected: int) -> None:  # type: ignore[no-untyped-def]
+    assert sign(tone_of_rossi(nlp, sentence, **fields)) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), TARGETED)
+def test_tone_counts_only_words_linked_to_the_entity(nlp, sentence: str, expected: int) -> None:  # type: ignore[no-untyped-def]
+    assert sign(tone_of_rossi(nlp, sentence)) == expected
+
+
+def test_a_target_verb_aimed_at_the_entity_counts_half(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert tone_of_rossi(nlp, "Critics slammed Rossi.") == pytest.approx(-0.5)
+
+
+def test_a_quote_counts_half_and_is_reported(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Rossi is a disgrace. Rossi opened the new bridge."
     claims = [
         claim("Rossi is a disgrace.", text, voice="direct"),
         claim("Rossi opened the new bridge.", text),
     ]
     entity = Entity("e1", "Rossi", "person", (Mention(0, 5, "Rossi"), Mention(21, 26, "Rossi")))
-    (tone,) = framing.entity_tones(claims, [entity], text)
+    (tone,) = framing.entity_tones(claims, [entity], nlp(text))
     assert tone.quoted == 1
     assert tone.claims == 2
-    assert tone.score == pytest.approx(
-        framing.claim_sentiment("Rossi is a disgrace.") / 3, abs=0.01
-    )
+    alone = tone_of_rossi(nlp, "Rossi is a disgrace.", voice="direct")
+    assert alone < 0
+    assert tone.score == pytest.approx(alone / 3, abs=0.01)
 
 
 SPEAKER = [("boasted", -0.3), ("said", None)]
 
 
 @pytest.mark.parametrize(("cue", "score"), SPEAKER)
-def test_own_words_are_not_tone_toward_the_speaker(cue: str, score: float | None) -> None:
+def test_own_words_are_not_tone_toward_the_speaker(nlp, cue: str, score: float | None) -> None:  # type: ignore[no-untyped-def]
     text = "The new bridge is a magnificent success."
     c = claim(text, text, voice="indirect", speaker_entity="e1", cue=cue)
-    tones = framing.entity_tones([c], [Entity("e1", "Rossi", "person", ())], text)
+    tones = framing.entity_tones([c], [Entity("e1", "Rossi", "person", ())], nlp(text))
     assert [t.score for t in tones] == ([score] if score is not None else [])
 
 
-def test_entities_no_claim_mentions_get_no_tone() -> None:
+def test_entities_no_claim_mentions_get_no_tone(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The bridge reopened on Monday."
     c = claim(text, text, entities=())
-    assert framing.entity_tones([c], [Entity("e1", "Rossi", "person", ())], text) == []
+    assert framing.entity_tones([c], [Entity("e1", "Rossi", "person", ())], nlp(text)) == []
 
 
 @pytest.mark.parametrize(

@@ -175,6 +175,10 @@ def test_a_day_that_names_an_event_gets_no_date(nlp, text):  # type: ignore[no-u
         "Call 555-123-4567 for details.",
         "The captain denied any wrongdoing.",
         "A second ferry was given too many second chances.",
+        # a part of the day that says what kind of thing, not when
+        "The port will add controllers during the morning rush hour.",
+        "The morning traffic on the river is too dense.",
+        "She works the night shift at the port.",
     ],
 )
 def test_finds_nothing(nlp, text):  # type: ignore[no-untyped-def]

@@ -168,6 +168,11 @@ NOT_FOUND = [
         "Rescuers moved 40 passengers to the second boat.",
         "Rescuers moved 12 cars off the ferry deck.",
     ),
+    # sums over spans of time that may not be the same span
+    (
+        "The ferry company earned $140 million over the eight-year span from its routes.",
+        "The ferry company earned nearly $20 million between 2011 and 2014 from its routes.",
+    ),
     # what unnamed others speculate is no outlet's assertion to deny
     (
         "Many have speculated that the port offered the captain a desk job.",

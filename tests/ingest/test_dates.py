@@ -12,6 +12,7 @@ from rashomon.ingest.dates import latest_before, month_day, parse_date
 DATELINES = [
     ("LISBON, Portugal, March 3. A ferry sank.", "LISBON, Portugal, March 3", "A ferry sank."),
     ("LISBON (Tagus Wire) — A ferry sank.", "LISBON (Tagus Wire)", "A ferry sank."),
+    ("WASHINGTON ― The talks ended.", "WASHINGTON", "The talks ended."),
     ("LISBON — A ferry sank.", "LISBON", "A ferry sank."),
     ("LISBON -- A ferry sank.", "LISBON", "A ferry sank."),
     ("Lisbon, March 3 (Reuters) - A ferry sank.", "Lisbon, March 3 (Reuters)", "A ferry sank."),

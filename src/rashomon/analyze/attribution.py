@@ -8,6 +8,9 @@ An attribution ties a stretch of content to its source (the speaker, or None) th
 * a parenthetical cue: "The plan, Rossi said, is dead." and '"...," said Rossi.';
 * "according to X", "In a poll ...", "his claim that ...", "Rossi: ..." at a paragraph
   start, a signed quotation ('"..." ― Rossi') and "Rossi added:" before a quoted paragraph;
+* "As Rossi noted, ..." and "as Rossi put it": the sentence around the aside;
+* "Rossi seemed to waver", "The crowd appeared restless": the outlet's impression, with the
+  subject and what it seemed to be or do as the content and no source;
 * quotation marks: a quotation next to a cue is its content, and a quotation that follows
   one ('"A," she said. "B."') or a quoted paragraph right after it continues the same
   speaker. A paragraph that opens a quotation without closing it, followed by one that opens
@@ -82,6 +85,10 @@ RECEIVED = {  # verbs whose subject meets or sets off what others think: 'faced 
     *("spark", "fuel", "stoke", "prompt", "trigger", "provoke", "renew", "generate"),
 }
 MANNER_PREPS = {"with", "in", "under"}  # 'in the hope that', 'under the belief that'
+PUBLISH = {  # verbs of putting out a message: 'released an ad that says ...'
+    *("release", "issue", "publish", "post", "launch", "run", "air", "unveil", "send"),
+    *("write", "pen", "sign", "deliver", "give", "tweet", "circulate", "distribute"),
+}
 SELF_NOUNS = {"article", "story", "post", "piece", "column", "version"}
 CUE_PARTS = {"aux", "auxpass", "neg", "prt"}
 ASIDES = {"appos", "relcl", "acl"}
@@ -101,6 +108,9 @@ SENT_BY = re.compile(  # a document named by who sent it: 'a statement from the 
     re.IGNORECASE,
 )
 RAISING = {"certain", "sure"}  # adjectives of likelihood before an infinitive
+# Verbs of appearance: 'Rossi seemed to waver' is the outlet's impression of Rossi, so Rossi
+# and what he seemed to do are the content and nobody is its source
+APPEARANCE = {"seem", "appear"}
 MAX_GAP = 150  # characters of frame ('she said on Monday.') between two quoted stretches
 MAX_LEAD = 60  # characters between a cue and the quotation it opens
 MAX_ASIDE = 25  # tokens in an aside between a speaker and the verb ('Rossi, in Genoa, said')
@@ -111,8 +121,13 @@ MAX_DASH_ASIDE = 40  # tokens in an aside set off by dashes ('Rossi - who ... - 
 NARRATION = re.compile(
     r"\s*(?:as|while|even as|amid)\b(?!\s+(?:well|much|many|long|soon|if)\b)", re.I
 )
+ASKING = {"ask", "wonder", "question", "inquire", "enquire"}  # 'asked if ...', 'wondered whether'
+# Words opening a clause set beside a content ('..., as Bianchi argued that ...'): the outlet
+# adds it, so a cue inside it reports apart
+SIDE_MARKS = {"while", "whereas", "as", "although", "though"}
 MAX_FRAME_LEAD = 12  # characters between a comma and the frame it opens ('X, we are told,')
 COLON_SOURCE = re.compile(r"(?:^[\"“]?|\s[-—–]\s)([A-Z][\w.'’\- ]{0,40}?)\s*:\s+(\S.*)")
+PEOPLE = {"PERSON", "NORP", "ORG"}
 PLACES = {"GPE", "LOC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}
 NAME_LINKS = {"and", "of", "the", "de", "van", "von"}
 PRONOUNS = {  # a source that names nobody: its span is kept, its words are no speaker name
@@ -135,6 +150,7 @@ class _Found:
     direct: bool = False
     anchor: int | None = None  # an offset in the content's paragraph (default: the cue's)
     vouches: bool = False  # 'according to X': X vouches for any report its content holds
+    impression: bool = False  # 'Rossi seemed to waver': the cue sits inside its content
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -376,8 +392,10 @@ def _source(subject: Token | None) -> Range | None:
     if subject is None:
         return None
     drop: set[int] = set()
+    cut = False  # past a participle hung on the speaker ('Rossi, the mayor, tweeted: ...')
     for child in subject.children:
-        if child.dep_ in SOURCE_DROP:
+        cut = cut or (child.dep_ == "acl" and child.i > subject.i)
+        if child.dep_ in SOURCE_DROP or (cut and child.dep_ not in {"cc", "conj"}):
             drop.update(t.i for t in child.subtree)
     span = _span(_without(subject, drop))
     glued = subject.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
@@ -422,8 +440,23 @@ def _subject(verb: Token) -> Token | None:
     """
     subject = _tree_subject(verb) or _modal_name(verb)
     if subject is not None:
-        return subject
+        return _publisher(subject) or subject
     return _stray_subject(verb) if verb.tag_ in FINITE else None
+
+
+def _publisher(relative: Token) -> Token | None:
+    """'Rossi released an ad that says ...': who puts out a message speaks through it.
+
+    A relative 'that' or 'which' whose antecedent is the object of a verb of publishing
+    stands for that verb's subject.
+    """
+    clause = relative.head
+    if relative.tag_ != "WDT" or relative.lower_ not in {"that", "which"} or clause.dep_ != "relcl":
+        return None
+    message = clause.head
+    if message.dep_ != "dobj" or message.head.lemma_.lower() not in PUBLISH:
+        return None
+    return _tree_subject(message.head)
 
 
 def _modal_name(verb: Token) -> Token | None:
@@ -475,7 +508,7 @@ def _quoted_speech(doc: Doc, close: int) -> bool:
         start -= 1
     if not doc[start].is_quote:
         return True  # opened in an earlier paragraph: a long quotation
-    return _speech_like(doc.text, (doc[start].idx, _end(doc[close])))
+    return _speech_like(nlp.text(doc), (doc[start].idx, _end(doc[close])))
 
 
 def _dashed(verb: Token, dash: int) -> Token | None:
@@ -563,20 +596,27 @@ def _bare_name(token: Token) -> bool:
 
 
 def _tree_subject(verb: Token, hops: int = 3) -> Token | None:
+    joined = False  # reached from a verb joined by 'and': 'Rossi was pressed and said ...'
     for hop in range(hops):
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        if agent is not None:
+        if agent is not None and not joined:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         subject = _own_subject(verb)
         passive = subject is not None and subject.dep_ == "nsubjpass" and not _has_done(verb)
+        passive = passive and not joined
         if subject is not None and (passive or (hop and subject.lower_ == "it")):
             return None  # 'X is expected to ...', 'it is hard to know ...'
         if subject is not None:
             return subject
+        if hop == 0 and _glued_name(verb) is not None:
+            return _glued_name(verb)
         if hop == 0 and _passive_participle(verb):
             return None  # 'Asked whether ..., Rossi said': Rossi is asked; who asks is unsaid
         if hop == 0 and _misread_participle(verb):
             return verb.head  # 'A poll found that ...' parsed as 'a poll (that was) found'
+        if hop == 0 and _reduced_active(verb):
+            aside = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+            return (_stray_subject(verb) if aside else None) or verb.head
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in NOMINALS:
             author = _author(verb.head)
             if author is not None:
@@ -596,6 +636,7 @@ def _tree_subject(verb: Token, hops: int = 3) -> Token | None:
         controller = _controller(verb) or _misjoined(verb)
         if controller is not None:
             return controller
+        joined = verb.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in verb.children)
         verb = _finite_above(verb) or _reported_by(verb)
     return None
 
@@ -651,9 +692,16 @@ def _has_done(verb: Token) -> bool:
 
 
 def _passive_participle(verb: Token) -> bool:
-    """'Asked about it, ...', 'Pressed on the plan, ...' (but not 'Having announced ...')."""
+    """'Asked about it, ...', 'Pressed on the plan, ...' (but not 'Having announced ...').
+
+    A past tense with no subject opening its sentence or a 'when' clause ('Asked whether ...,
+    Rossi said', '... when asked about it') is the participle too.
+    """
+    before = verb.doc[verb.i - 1].lower_ if verb.i > 0 else ""
+    opens = verb.is_sent_start or before in {"when", "if", "once", "unless", "until", "after"}
+    opening = verb.tag_ == "VBD" and opens and _own_subject(verb) is None
     return (
-        verb.tag_ == "VBN"
+        (verb.tag_ == "VBN" or opening)
         and verb.dep_ == "advcl"
         and not any(c.dep_ == "aux" for c in verb.children)
     )
@@ -705,6 +753,32 @@ def _misread_participle(verb: Token) -> bool:
         and noun.pos_ in {"NOUN", "PROPN"}
         and noun.i == verb.i - 1
         and any(c.dep_ in {"ccomp", "dobj"} and c.i > verb.i for c in verb.children)
+    )
+
+
+def _glued_name(verb: Token) -> Token | None:
+    """'"...," Rossi joked': a name right before a past tense that the parse glued to the verb
+    as a compound, as if 'Rossi joked' were one word."""
+    if verb.tag_ not in FINITE or verb.i == 0:
+        return None
+    name = verb.doc[verb.i - 1]
+    glued = name.dep_ == "compound" and name.head == verb and name.pos_ in {"PROPN", "NOUN"}
+    return name if glued else None
+
+
+def _reduced_active(verb: Token) -> bool:
+    """'Rossi, the former mayor, tweeted: ...', 'the candidate boasted of ...' read as a noun
+    with a participle: a cue verb hung on the noun before it, with no helper verb, no 'by'
+    and no infinitive ('a year expected to ...'), says what that noun says."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in {"VBN", "VBD"} or noun.i > verb.i:
+        return False
+    if noun.pos_ not in {"NOUN", "PROPN", "PRON"} or noun.lemma_.lower() in RULES:
+        return False
+    return not any(
+        c.dep_ in {"agent", "aux", "auxpass", "nsubj", "nsubjpass"}
+        or (c.dep_ == "xcomp" and _infinitive(c))
+        for c in verb.children
     )
 
 
@@ -768,7 +842,17 @@ def _reported_by(part: Token) -> Token:
     if part.dep_ == "advcl":
         return node.head if part.tag_ == "VBG" and _set_off(part) else head
     parallel = _opens_with_that(node) and any(_opens_with_that(c) for c in part.rights)
-    return node.head if parallel or not _is_cue_verb(node) else head
+    return node.head if parallel or not _is_cue_verb(node) or _own_tense(part, node) else head
+
+
+def _own_tense(part: Token, clause: Token) -> bool:
+    """'Rossi said he would back the plan but did not say when': a verb joined to a reported
+    clause with a modal, carrying a tense of its own, goes with the verb that reports."""
+    if part.dep_ != "conj" or part.head != clause:
+        return False
+    modal = any(c.tag_ == "MD" for c in clause.children)
+    helpers = [c for c in part.children if c.dep_ == "aux"]
+    return modal and bool(helpers) and all(c.tag_ in FINITE for c in helpers)
 
 
 def _set_off(token: Token) -> bool:
@@ -779,7 +863,41 @@ def _set_off(token: Token) -> bool:
 def _own_subject(verb: Token) -> Token | None:
     """The subject child of ``verb`` nearest to it (parses sometimes give two)."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
-    return min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
+    nearest = min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
+    if nearest is not None and nearest.i < verb.i:
+        return _set_off_speaker(verb) or nearest
+    return nearest
+
+
+def _split_by(verb: Token, article: _Article) -> Range | None:
+    """'The new pier, said Rossi, will open in May.': the sentence around the set-off frame."""
+    speaker = _set_off_speaker(verb)
+    if speaker is None:
+        return None
+    end = speaker.right_edge.i
+    sent = article.sentence(verb)
+    return _span(t for t in sent if not verb.i <= t.i <= end)
+
+
+def _set_off_speaker(verb: Token) -> Token | None:
+    """'The plan, said Rossi, is dead.': the name between commas after the verb speaks, not
+    the noun phrase the parse gave the verb as its subject."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != "," or verb.tag_ not in FINITE:
+        return None
+    if "clause" not in _verb_frames().get(_lemma(verb), frozenset()):
+        return None
+    end = verb.i + 1
+    while end < min(len(doc), verb.i + MAX_ASIDE) and doc[end].text not in {",", "\n"}:
+        end += 1
+    if end == verb.i + 1 or end >= len(doc) or doc[end].text != ",":
+        return None
+    phrase = doc[verb.i + 1 : end]
+    roots = [t for t in phrase if not (verb.i < t.head.i < end) or t.head == t]
+    if len(roots) != 1 or roots[0].pos_ not in {"NOUN", "PROPN"}:
+        return None
+    noun = roots[0]
+    return noun if noun.dep_ in SUBJECTS and not any(t.pos_ == "VERB" for t in phrase) else None
 
 
 def _cue_range(verb: Token, *extra: Token) -> Range:
@@ -799,7 +917,7 @@ def _clause_content(comp: Token) -> Range | None:
             continue
         if token.text == ";" and token.head == comp:
             drop.update(range(token.i, comp.right_edge.i + 1))
-        elif _frame_inside(token):
+        elif _frame_inside(token) or _side_report(token):
             drop.update(t.i for t in token.subtree)
             left = token.left_edge.i - 1
             while left > comp.i and (_edge_punct(doc[left]) or doc[left].dep_ == "cc"):
@@ -817,6 +935,15 @@ def _frame_inside(token: Token) -> bool:
     if token.dep_ != "conj":
         return False
     return _own_subject(token) is not None or any(c.dep_ == "ccomp" for c in token.rights)
+
+
+def _side_report(token: Token) -> bool:
+    """'..., even as Rossi argued that ...', 'while Bianchi said ...': a clause set beside
+    the content, with a speaker and a cue of its own, is the outlet's, not the speaker's."""
+    if token.dep_ != "advcl" or not _is_cue_verb(token) or _own_subject(token) is None:
+        return False
+    marks = [c.lower_ for c in token.children if c.dep_ in {"mark", "advmod"} and c.i < token.i]
+    return any(m in SIDE_MARKS for m in marks)
 
 
 def _closing_according(token: Token) -> bool:
@@ -875,7 +1002,12 @@ def _idiom(verb: Token) -> bool:
         verb.lower_ == "said"
         and verb.i > 0
         and doc[verb.i - 1].lower_ == "that"
-        and (verb.i == 1 or doc[verb.i - 2].is_sent_start or doc[verb.i - 2].is_punct)
+        and (
+            verb.i == 1
+            or doc[verb.i - 2].is_sent_start
+            or doc[verb.i - 2].is_punct
+            or doc[verb.i - 2].is_space
+        )
         and verb.i + 1 < len(doc)
         and doc[verb.i + 1].text == ","
     )
@@ -967,7 +1099,7 @@ def _verb_content(
     verb: Token, frames: frozenset[str], article: _Article
 ) -> tuple[Range, int | None] | None:
     """The content of cue verb ``verb`` and, when it is not in the cue's paragraph, where."""
-    comp = _nearest(verb, "ccomp", article)
+    comp = _nearest(verb, "ccomp", article) or _question_asked(verb)
     clause = _clause_content(comp) if comp is not None and "clause" in frames else None
     quoted = _adjacent_quote(verb, article) if "clause" in frames else None
     if comp is not None and comp.i > verb.i and quoted is not None and quoted[1] <= verb.idx:
@@ -975,7 +1107,7 @@ def _verb_content(
     if quoted is not None and not (clause and _overlap(clause, quoted)):
         return quoted, None
     if clause is not None and comp is not None:
-        around = _around_frame(verb, article) if comp.i < verb.i else None
+        around = _around_frame(verb, article) if comp.i < verb.i else _split_by(verb, article)
         return around or clause, None
     if "to" in frames:
         xcomp = next((c for c in verb.rights if c.dep_ == "xcomp" and _infinitive(c)), None)
@@ -1000,6 +1132,21 @@ def _verb_content(
     if "clause" not in frames:
         return None
     return _maybe(_around_frame(verb, article)) or _block_after(verb, article)
+
+
+def _question_asked(verb: Token) -> Token | None:
+    """'Asked if she agreed, ...': a question opened by 'if' or 'whether' that the parse hung
+    on a verb of asking as a condition."""
+    if _lemma(verb) not in ASKING:
+        return None
+    return next(
+        (
+            c
+            for c in verb.rights
+            if c.dep_ == "advcl" and any(m.lower_ in {"if", "whether"} for m in c.lefts)
+        ),
+        None,
+    )
 
 
 def _nearest(verb: Token, dep: str, article: _Article) -> Token | None:
@@ -1141,7 +1288,14 @@ def _around_frame(verb: Token, article: _Article) -> Range | None:
 def _frame_span(verb: Token) -> tuple[int, int]:
     """First and last token of the frame ('Rossi said', 'said Rossi, the minister')."""
     subject = _own_subject(verb)
-    parts = [c for c in verb.children if c.dep_ in FRAME_DEPS - SUBJECTS]
+    doc = verb.doc
+    parts = [
+        c
+        for c in verb.children
+        if c.dep_ in FRAME_DEPS - SUBJECTS
+        # 'say, "so far from God ..."': a modifier the parse took out of the quotation
+        and not (c.i > verb.i and any(t.is_quote for t in doc[verb.i + 1 : c.left_edge.i + 1]))
+    ]
     parts += [subject] if subject is not None else []
     start = min([verb.i, *(c.left_edge.i for c in parts)])
     end = max([verb.i, *(c.right_edge.i for c in parts)])
@@ -1156,9 +1310,15 @@ def _adjacent_quote(verb: Token, article: _Article) -> Range | None:
     """'"...," Rossi said.', 'said Rossi: "..."': a quotation right before or after the frame."""
     start, end = _frame_span(verb)
     region = article.quote_before(verb.doc[start].idx) or article.quote_after(_end(verb.doc[end]))
-    if region is not None and _speech_like(article.text, region):
-        return region
-    return None
+    if region is None or not _speech_like(article.text, region):
+        return None
+    # 'Pressing the point, Rossi said, "..."': the quotation is the later frame's
+    for token in verb.doc[end + 1 :] if region[0] > verb.idx else ():
+        if token.idx >= region[0]:
+            break
+        if _is_cue_verb(token) and _own_subject(token) is not None and not verb.is_ancestor(token):
+            return None
+    return region
 
 
 def _block_after(verb: Token, article: _Article) -> tuple[Range, int | None] | None:
@@ -1198,6 +1358,77 @@ def _phrasal(verb: Token, lemma: str) -> _Found | None:
 
 
 # --------------------------------------------------------------------------- other cues
+
+
+def _as_put(verb: Token) -> bool:
+    """'as Rossi noted', 'as Rossi put it': a cue in a clause opened by 'as' with nothing of
+    its own to report, set beside the sentence it vouches for."""
+    subject = _own_subject(verb)
+    if verb.dep_ != "advcl" or verb.pos_ not in {"VERB", "AUX"} or subject is None:
+        return False
+    if subject.dep_ != "nsubj" or any(c.dep_ == "auxpass" for c in verb.children):
+        return False  # 'as he was known'
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "ccomp", "xcomp", "prep", "attr"}]
+    if verb.lemma_.lower() == "put":
+        return len(objects) == 1 and objects[0].lower_ == "it"
+    return _is_cue_verb(verb) and "clause" in _verb_frames().get(_lemma(verb), ()) and not objects
+
+
+def _as_frame(verb: Token, article: _Article) -> _Found | None:
+    """'As Rossi noted, the plan is dead.': the sentence around the 'as' clause is the content."""
+    clause = {t.i for t in verb.subtree}
+    sent = article.sentence(verb)
+    kept = [t for t in verb.head.subtree if t.i not in clause and sent.start <= t.i < sent.end]
+    while kept and (kept[0].dep_ == "cc" or _edge_punct(kept[0])):
+        kept = kept[1:]
+    content = _span(kept)
+    if content is None:
+        return None
+    return _Found(content, _cue_range(verb), _source(_own_subject(verb)))
+
+
+def _impression(verb: Token) -> _Found | None:
+    """'Rossi seemed to waver', 'The crowd appeared restless': how things looked to the outlet.
+
+    The subject and what it seemed to be or do are the content, with no source. When what it
+    seemed to do is itself a cue ('seemed to suggest that ...'), that cue reports instead; 'appear
+    on television' and 'it appears that ...' are left alone.
+    """
+    subject = _own_subject(verb)
+    comps = [c for c in verb.rights if c.dep_ in {"xcomp", "acomp", "attr", "oprd"}]
+    if subject is None or subject.i > verb.i or not comps or subject.lower_ in {"it", "this"}:
+        return None
+    comp = comps[0]
+    if verb.dep_ not in {"ROOT", "conj"}:
+        return None  # 'a report that he seemed tired': an impression inside a report
+    if any(_cue_word(t) or t.dep_ == "agent" for t in (*subject.subtree, *comp.subtree)):
+        return None
+    if subject.tag_ in {"WP", "WDT"} or (subject.lower_ == "that" and verb.dep_ == "relcl"):
+        return None
+    # 'seemed credible to me', 'appeared to many as a gamble': whom it seemed so to
+    to = next(
+        (c for c in (*verb.rights, *comp.rights) if c.dep_ == "prep" and c.lower_ == "to"), None
+    )
+    viewer = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if viewer is not None and viewer.tag_ != "PRP" and viewer.ent_type_ not in PEOPLE:
+        viewer = None
+    drop = {t.i for t in to.subtree} if to is not None and viewer is not None else set()
+    content = _span(t for t in (*subject.subtree, *comp.subtree) if t.i not in drop)
+    if content is None:
+        return None
+    return _Found(content, _cue_range(verb), _source(viewer), impression=True)
+
+
+def _cue_word(token: Token) -> bool:
+    """A word that may report something of its own: a cue verb, adjective or noun."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "ADJ":
+        return lemma in _words("cue_adjectives.txt")
+    if token.pos_ == "NOUN":
+        return lemma in _noun_heads()
+    return _is_cue_verb(token) or lemma in APPEARANCE
 
 
 def _according_to(token: Token, article: _Article) -> _Found | None:
@@ -1396,7 +1627,11 @@ def _candidates(article: _Article) -> Iterator[_Found | None]:
         token = doc[i]
         if article.in_quote(token.idx):
             continue
-        if _is_cue_verb(token):
+        if _as_put(token):
+            yield _as_frame(token, article)
+        elif token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in APPEARANCE:
+            yield _impression(token)
+        elif _is_cue_verb(token):
             yield _verb_attribution(token, article)
         elif token.pos_ == "ADJ" and token.lemma_.lower() in _words("cue_adjectives.txt"):
             yield _adjective(token)
@@ -1423,7 +1658,7 @@ def _cue_token_indices(doc: Doc) -> list[int]:
 
 def _cue_hashes(strings: StringStore) -> frozenset[int]:
     words = {*_verb_frames(), *_nouns(), *_words("cue_adjectives.txt")}
-    words |= {w.split("+")[0] for w in words} | {"according", "in"}
+    words |= {w.split("+")[0] for w in words} | {"according", "in", "put"} | APPEARANCE
     words |= {w[:-1] + "ing" if w.endswith("e") else w + "ing" for w in _verb_frames()}
     words |= {w + end for w in _verb_frames() if w.endswith("e") for end in ("s", "d")}
     return frozenset(strings.add(w) for w in words)
@@ -1431,8 +1666,8 @@ def _cue_hashes(strings: StringStore) -> frozenset[int]:
 
 def _fit(found: _Found, article: _Article) -> _Found | None:
     """Stretch content over the quotations it cuts into, and keep it in its paragraph."""
-    start, end = found.content
-    for qs, qe in article.quotes_touching(found.content):
+    start, end = _unglued(found.content, article)
+    for qs, qe in article.quotes_touching((start, end)):
         start, end = min(start, qs), max(end, qe)
     found.content = (start, end)
     para_start, para_end = article.paragraph(found.cue[0] if found.anchor is None else found.anchor)
@@ -1449,6 +1684,21 @@ def _fit(found: _Found, article: _Article) -> _Found | None:
         qs <= start and end <= qe for qs, qe in article.quotes_touching((start, end))
     )
     return found
+
+
+def _unglued(content: Range, article: _Article) -> Range:
+    """``content`` without a quote mark that opens the next sentence's quotation.
+
+    The parse may end a sentence after the mark that opens the next one ('... courses. "It
+    was ..."'); that mark starts another quotation, not more of this content.
+    """
+    start, end = content
+    for qs, qe in article.quotes_touching(content):
+        mark = QUOTE_MARKS.match(article.text, qs)
+        before = article.text[start:qs].rstrip()
+        if mark is not None and end == mark.end() and qe > end and before[-1:] in {".", "?", "!"}:
+            end = start + len(before)
+    return (start, end) if start < end else content
 
 
 def _relays(found: list[_Found]) -> list[_Found]:
@@ -1536,6 +1786,9 @@ def _record(found: _Found, article: _Article) -> Attribution:
             source = (sent.end(), source[1])  # 'a statement from X': X is the one who speaks
     words = text[source[0] : source[1]] if source else None
     pieces = fragments(found.content, found.cue, found.source, article)
+    if found.impression:
+        around = [(found.content[0], found.cue[0]), (found.cue[1], found.content[1])]
+        pieces = [p for p in (_trimmed(text, *r) for r in around) if p is not None]
     end = max((e for _, e in pieces), default=found.content[1])
     return Attribution(
         content_start=found.content[0],

@@ -324,7 +324,7 @@ def _subordinate(verb: Token, span: Span) -> bool:
 def _own_line(span: Span) -> bool:
     """The span is a line of its own: nothing but spaces and punctuation between it and the
     line breaks."""
-    text = span.doc.text
+    text = nlp.text(span.doc)
     before = text[: span.start_char].rsplit("\n", 1)[-1]
     after = text[span.end_char :].split("\n", 1)[0]
     return not any(c.isalnum() for c in before + after)

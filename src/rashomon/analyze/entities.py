@@ -6,7 +6,9 @@ appearance: full names, surnames (``Rossi``, ``Mr. Smith``), acronyms (``MFL``),
 U.S.`` / ``United States``) and demonyms (``Portuguese`` / ``Portugal``). Then role nouns (``the
 minister``) and pronouns (``she``) are attached to an entity only when one candidate fits; an
 ambiguous mention is left out rather than guessed. A person known only by a role (``the
-suspect``) becomes an entity whose ``name`` and ``title`` are both the role phrase.
+suspect``) becomes an entity whose ``name`` and ``title`` are both the role phrase. A party the
+text states for a person (``Democrat Hillary Clinton``, ``Ted Cruz (R-Texas)``) lets a role
+phrase with a party word (``the Republican senator``) name them.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from rashomon import nlp
 from rashomon.records import Entity, EntityKind, Mention
 
 if TYPE_CHECKING:
@@ -56,6 +59,17 @@ RESTRICTIVE = frozenset({"prep", "acl", "relcl", "poss"})
 NOT_NAME = frozenset({"VERB", "AUX", "ADP", "ADV", "PRON", "DET", "SCONJ", "CCONJ", "NUM"})
 ANTECEDENTS = frozenset({"NOUN", "PROPN"})  # what a relative pronoun may stand for
 WINDOW = 2  # how many sentences back a pronoun or a role noun may look
+# A party tag after a name: "Ted Cruz (R-Texas)", "Cruz (D)", "Cruz, R-Texas, said".
+PLACE = r"[A-Z][\w.]*(?: [A-Z][\w.]*)?"
+PARTY_TAG = re.compile(
+    rf"\s*(?:\(\s*([DR])\s*(?:[-–—]\s*{PLACE})?\s*\)|,\s*([DR])\s*[-–—]\s*{PLACE}(?=[\s,;)]|$))"
+)
+# Not "I": an independent senator may still be a Democratic candidate.
+TAG_LETTERS = {"D": "democratic", "R": "republican"}
+# Words that make a party word part of another name: "Christian Democratic Union", "Liberal
+# Democrats", "New Democratic Party", "Republican Guard", "Irish Republican Army".
+NOT_PARTY_BEFORE = frozenset({"christian", "social", "liberal", "free", "new"})
+NOT_PARTY_AFTER = frozenset({"republic", "guard", "army"})
 # Names are keyed again and again while an article's mentions are grouped: the keys of the
 # names seen last are kept (the functions below are pure, the lexicons fixed).
 NAME_CACHE = 8192
@@ -75,6 +89,7 @@ class Lexicon:
     first_names: dict[str, str]  # "giulia" -> "f"
     org_nouns: frozenset[str]
     epithets: dict[str, bool]  # "mogul" -> False, "senator" -> True (an office)
+    parties: dict[str, str]  # "gop" -> "republican"
 
 
 def _lines(name: str) -> list[str]:
@@ -123,6 +138,7 @@ def lexicon() -> Lexicon:
         first_names=_genders("entity_first_names.txt"),
         org_nouns=frozenset(_lines("entity_org_nouns.txt")),
         epithets=_epithets(),
+        parties=_table("entity_parties.txt"),
     )
 
 
@@ -235,6 +251,7 @@ class _Named:
     label: str
     title: str = ""
     gender: str = ""
+    party: str = ""
 
 
 def _is_title_word(token: Token) -> bool:
@@ -246,9 +263,13 @@ def _strip(span: Span) -> tuple[int, int]:
     """Token bounds of the name inside an NER span, without ``the``, titles and ``'s``."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in DEFINITE or _is_title_word(doc[start])):
+    person = span.label_ == "PERSON"  # "the Justice Department" keeps "Justice"
+    while start < end and (
+        doc[start].lower_ in DEFINITE
+        or (person and (_is_title_word(doc[start]) or party_of(doc[start])))
+    ):
         start += 1
-    if span.label_ == "PERSON":  # "minister Giulia Rossi", "Hire Maurice Cheeks", "... Returns"
+    if person:  # "minister Giulia Rossi", "Hire Maurice Cheeks", "... Returns"
         while start < end and (doc[start].is_lower or doc[start].pos_ in NOT_NAME):
             start += 1
         while end > start and doc[end - 1].pos_ in NOT_NAME:
@@ -258,9 +279,8 @@ def _strip(span: Span) -> tuple[int, int]:
     return start, end
 
 
-def _title_before(doc: Doc, start: int) -> str:
-    """The title written just before a name (``Italian Transport Minister``, ``former Secretary
-    of State``), else ``""``."""
+def _title_start(doc: Doc, start: int) -> int:
+    """Where the words before a name that may be its title begin (``start`` if there are none)."""
     i = start
     while i > 0:
         if _title_token(doc[i - 1]):
@@ -269,7 +289,13 @@ def _title_before(doc: Doc, start: int) -> str:
             i = portfolio
         else:
             break
-    words = doc[i:start]
+    return i
+
+
+def _title_before(doc: Doc, start: int) -> str:
+    """The title written just before a name (``Italian Transport Minister``, ``former Secretary
+    of State``), else ``""``."""
+    words = doc[_title_start(doc, start) : start]
     return words.text if any(_is_title_word(t) for t in words) else ""
 
 
@@ -338,7 +364,8 @@ def _with_title(doc: Doc, named: _Named) -> _Named:
         return named
     title = _title_before(doc, named.start)
     gender = person_gender(doc[named.start : named.end].text, title)
-    return _Named(named.start, named.end, named.label, title, gender)
+    party = _stated_party(doc, named)
+    return _Named(named.start, named.end, named.label, title, gender, party)
 
 
 def _relabel(doc: Doc, named: list[_Named]) -> list[_Named]:
@@ -404,6 +431,90 @@ def _words(doc: Doc, named: _Named) -> tuple[str, ...]:
     return tuple(_plain(doc[named.start : named.end].text).split())
 
 
+# --------------------------------------------------------------------------- parties
+
+
+def party_of(token: Token) -> str:
+    """The party a capitalised party word names (``Democrat`` → ``democratic``, ``GOP`` →
+    ``republican``), else ``""``.
+
+    Not in a compound word (``Republican-led``, ``ex-Republican``), as an owner (``the GOP's
+    nominee``), in a place name (``Democratic Republic of the Congo``) or in the name of another
+    body (``Social Democrats``, ``Republican Guard``).
+    """
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if not token.text[:1].isupper() or token.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return ""
+    if after is not None and (after.text == "-" or after.tag_ == "POS"):
+        return ""
+    if after is not None and after.lower_ in NOT_PARTY_AFTER:
+        return ""
+    if before is not None and (before.text == "-" or before.lower_ in NOT_PARTY_BEFORE):
+        return ""
+    return lexicon().parties.get(token.lower_.rstrip("."), "")
+
+
+def _parties(tokens: Iterable[Token]) -> set[str]:
+    return {party_of(t) for t in tokens} - {""}
+
+
+def _stated_party(doc: Doc, named: _Named) -> str:
+    """The party written with a person's name, else ``""`` (also when two are written).
+
+    A party word before the name or in its title (``Democrat Hillary Clinton``, ``Republican
+    Sen. Ted Cruz``), a party tag after it (``Ted Cruz (R-Texas)``, ``Cruz, D-Calif.,``) or an
+    apposition (``Jan Brewer, a Republican,``, ``a Texas Republican, Gov. Jan Brewer``).
+    """
+    start = _title_start(doc, named.start)
+    found = _parties(doc[start : named.start])
+    found |= {_tag_party(doc, named.end), _party_after(doc, named.end), _party_before(doc, start)}
+    found -= {""}
+    return found.pop() if len(found) == 1 else ""
+
+
+def _tag_party(doc: Doc, end: int) -> str:
+    """``(R-Texas)``, ``(D)`` or ``, R-Texas,`` just after token ``end``."""
+    at = doc[end - 1].idx + len(doc[end - 1].text)
+    match = PARTY_TAG.match(nlp.text(doc), at, at + 40)
+    return TAG_LETTERS[match.group(1) or match.group(2)] if match else ""
+
+
+def _party_after(doc: Doc, end: int) -> str:
+    """``Brewer, a Republican,``, ``Brewer, a Texas Republican``, ``Brewer, a GOP senator``,
+    ``McConnell, Republican of Kentucky``."""
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return ""
+    if doc[end + 2].lower_ == "of" and party_of(doc[end + 1]):
+        return party_of(doc[end + 1])
+    if doc[end + 1].lower_ not in INDEFINITE:
+        return ""
+    for token in doc[end + 2 : min(end + 5, len(doc))]:
+        if party_of(token):
+            head = token.head
+            names_one = token.dep_ not in {"amod", "compound"} or role_of(head.lemma_)
+            names_one = names_one or role_of(head.text)
+            return party_of(token) if names_one else ""
+        if not token.text[:1].isupper():
+            return ""
+    return ""
+
+
+def _party_before(doc: Doc, start: int) -> str:
+    """``a Republican, Gov. Jan Brewer`` or ``a Texas Republican, Brewer``: the words before
+    ``start``; not after a comma (``Smith, a Republican, Jones``: the party is Smith's)."""
+    if start < 3 or doc[start - 1].text != ",":
+        return ""
+    party = party_of(doc[start - 2])
+    article = next(
+        (i for i in (start - 3, start - 4) if i >= 0 and doc[i].lower_ in {"a", "an"}), None
+    )
+    if not party or article is None or (article > 0 and doc[article - 1].text == ","):
+        return ""
+    return party if all(t.text[:1].isupper() for t in doc[article + 1 : start - 1]) else ""
+
+
 # --------------------------------------------------------------------------- clusters
 
 
@@ -417,6 +528,12 @@ class _Cluster:
     title: str = ""
     gender: str = ""
     named: bool = True
+    parties: set[str] = field(default_factory=set)  # as the text states them
+
+    @property
+    def party(self) -> str:
+        """The one party stated for this person, else ``""`` (none, or two)."""
+        return next(iter(self.parties)) if len(self.parties) == 1 else ""
 
     @property
     def kind(self) -> EntityKind:
@@ -481,6 +598,7 @@ class _Builder:
         cluster.names.append(text)
         cluster.title = better_title(cluster.title, named.title)
         cluster.gender = cluster.gender or named.gender
+        cluster.parties |= {named.party} - {""}
         self.attach(cluster, named.start, named.end)
 
     def _acronym_partner(self, named: _Named) -> _Cluster | None:
@@ -540,16 +658,22 @@ class _Builder:
 
         The entity is the one person whose title has that role, nearby or else in the article.
         When no title has the role, a definite epithet (``the real estate mogul``, ``the
-        congressman``) goes to the one named person it can describe in the last sentences.
+        congressman``) goes to the one named person it can describe in the last sentences. A
+        party word (``the Republican senator``) must be the stated party of that person and of
+        nobody else who fits: when one of them has no stated party, nobody is chosen.
         """
         modifiers = _role_modifiers(chunk)
-        if modifiers & CONTRASTIVE:
+        parties = _parties(chunk)
+        if modifiers & CONTRASTIVE or len(parties) > 1:
             return
+        party = parties.pop() if parties else ""
+        modifiers -= {t.lower_ for t in chunk if party_of(t)}
         partner: _Cluster | None = None
         if chunk[0].lower_ not in INDEFINITE:
-            fits = [c for c in self._recent(chunk.start, people=True) if _fits(c, role, modifiers)]
-            fits = fits or [c for c in self.clusters if _fits(c, role, modifiers)]
-            fits = fits or self._described(chunk, role)
+            recent = self._recent(chunk.start, people=True)
+            fits = _of_party([c for c in recent if _fits(c, role, modifiers)], party)
+            fits = fits or _of_party([c for c in self.clusters if _fits(c, role, modifiers)], party)
+            fits = fits or self._described(chunk, role, party)
             if len(fits) > 1:
                 return
             partner = fits[0] if fits else None
@@ -560,14 +684,16 @@ class _Builder:
             self.clusters.append(partner)
         self.add_appositive(partner, chunk)
 
-    def _described(self, chunk: Span, role: str) -> list[_Cluster]:
+    def _described(self, chunk: Span, role: str, party: str) -> list[_Cluster]:
         """The one named person nearby a definite epithet can describe, as a list (or empty).
 
         Only when nobody in the article has the role in a title (``the Texas lawmaker`` is not
         given to someone else when ``Sen. Cruz`` is there), the phrase is not narrowed (``the
         ambassador to Libya``, ``the first senator to``, ``the state's governor``), names no
-        party, nationality or organisation we cannot check (``the Republican candidate``), is not
-        the predicate of ``be`` and is not inside a quotation. An office (``the congressman``) is
+        nationality or organisation we cannot check (``the Texas lawmaker``, ``the Fox host``),
+        is not the predicate of ``be`` and is not inside a quotation. Someone of another stated
+        party does not count as holding the role (``Republican nominee Donald Trump`` is not
+        ``the Democratic nominee``). An office (``the congressman``) is
         not given to someone whose title names another role, a description (``the mogul``) not to
         someone whose title names an office; the gender must fit and the person must not be an
         argument of the same verb. Every named person nearby counts, but the one chosen must have
@@ -577,11 +703,15 @@ class _Builder:
         epithets = lexicon().epithets
         if chunk[0].lower_ not in DEFINITE or root.lower_ not in epithets:
             return []
-        if any(role in title_roles(c.title) for c in self.clusters if c.kind == "person"):
+        if any(
+            role in title_roles(c.title) and not (party and c.party and c.party != party)
+            for c in self.clusters
+            if c.kind == "person"
+        ):
             return []
         if root.dep_ == "attr" or _restricted(chunk) or _quoted(self.doc, chunk.start):
             return []
-        if any(t.ent_type_ in {"NORP", "ORG"} for t in chunk):
+        if any(t.ent_type_ in {"NORP", "ORG"} and not party_of(t) for t in chunk):
             return []
         office = epithets[root.lower_]
         gender = (role_of(root.lemma_) or role_of(root.text) or ("", ""))[1]
@@ -593,12 +723,15 @@ class _Builder:
             and (not gender or c.gender in ("", gender))
             and not self._same_clause(c, root)
         ]
+        found = _of_party(found, party)
         return found if len(found) == 1 and len(found[0].words) > 1 else []
 
     def add_appositive(self, cluster: _Cluster, chunk: Span) -> None:
         """``Giulia Rossi, the Italian transport minister``: the role phrase is her title."""
         cluster.kinds["person"] += 1
         cluster.title = better_title(cluster.title, _role_name(chunk))
+        if cluster.named:  # an unnamed one's party is in its title: "the Republican senator"
+            cluster.parties |= _parties(chunk)
         self.attach(cluster, chunk.start, chunk.end)
 
     def add_org_noun(self, chunk: Span) -> None:
@@ -727,6 +860,15 @@ def _role_modifiers(chunk: Span) -> set[str]:
             ):
                 out |= {t.lower_ for t in objects[0].subtree if t.is_alpha}
     return out
+
+
+def _of_party(people: list[_Cluster], party: str) -> list[_Cluster]:
+    """Those of ``party`` (everyone when it is ``""``); nobody when one has no stated party."""
+    if not party:
+        return people
+    if any(not c.party for c in people):
+        return []
+    return [c for c in people if c.party == party]
 
 
 def _fits(cluster: _Cluster, role: str, modifiers: set[str]) -> bool:
@@ -1060,7 +1202,7 @@ def speaker_part(doc: Doc, start: int, end: int, cue: int | None = None) -> tupl
     statement``) keeps only the part beside the cue (without the cue, which part speaks cannot
     be told: None); a speaker in another paragraph than its cue is no speaker at all.
     """
-    text = doc.text
+    text = nlp.text(doc)
     if cue is not None and "\n" in text[min(end, cue) : max(start, cue)]:
         return None
     if "\n" not in text[start:end]:

@@ -49,17 +49,17 @@ GENRE_WEIGHTS = {
 }
 
 # Entity tone: a quote weighs half of an outlet sentence; a verb aimed at the entity
-# ("accused X", "X was praised") counts as half of the claim's score.
+# ("accused X", "X was praised") counts as half of a mention's score.
 QUOTE_WEIGHT = 0.5
 TARGET_VERB_WEIGHT = 0.5
 LOADED_CUE_TONE = -0.3
+VADER_ALPHA = 15  # VADER's normalisation of a sum of valences: x / sqrt(x * x + 15)
 
 # A URL path segment that files a piece under opinion: the outlet's own label, stronger than
 # any reading of the text. ("blogs" is left out: some outlets run news blogs.)
 OPINION_SECTION = re.compile(
     r"/(opinions?|commentary|op-?eds?|editorials?|columns?|columnists?)(?=/|-|$)", re.IGNORECASE
 )
-NEGATION = re.compile(r"\b(?:not|never|no|neither|nor)\b|n['\u2019]t\b", re.IGNORECASE)
 SENTENCE_MARKS: dict[str, EvidenceKind] = {"?": "question", "!": "exclamation"}
 
 
@@ -329,26 +329,28 @@ def _sigmoid(z: float) -> float:
 # --------------------------------------------------------------------------- entity tone
 
 
-def entity_tones(claims: Sequence[Claim], entities: Sequence[Entity], text: str) -> list[Tone]:
+def entity_tones(claims: Sequence[Claim], entities: Sequence[Entity], doc: Doc) -> list[Tone]:
     """Tone toward each entity, from the claims that list it in ``Claim.entities``.
 
-    Each claim gives a score for the entity:
+    Only words the parse links to a mention of the entity count (see :func:`_linked`): its
+    modifiers and appositions ("the reckless operator"), the nouns it owns ("X's failure",
+    "the failure of X"), the verb or predicate it is the subject of ("X lied", "X was
+    reckless"), the verb that takes it as object ("critics slammed X", "X was praised").
+    Other words of the sentence ("X visited the injured") say nothing about it. A mention
+    scores the VADER valence of its linked words, and a verb aimed at the entity (from
+    ``framing_targets.txt``) adds its polarity at half weight. A negated verb ("did not blame
+    X") says nothing, nor does a target verb whose subject is the entity ("X accused Y").
+    A claim scores the mean over its mentions.
 
-    - a verb aimed at the entity ("accused X", "X was praised", from ``framing_targets.txt``)
-      gives the verb's polarity, averaged with the sentiment of the rest of the clause; a
-      negated verb ("did not blame X") makes the claim neutral toward X, and so does a claim
-      where the entity is the one accusing or praising ("X accused Y");
-    - otherwise the VADER sentiment of the claim;
-    - when the entity is the claim's speaker, only a loaded cue verb ("boasted", "admitted")
-      says something about it (a fixed -0.3); its own words are not tone toward itself.
-
-    Quoted claims (voice ``direct`` or ``indirect``) carry the speaker's sentiment: they count
+    When the entity is the claim's speaker, only a loaded cue verb ("boasted", "admitted")
+    says something about it (a fixed -0.3); its own words are not tone toward itself.
+    Quoted claims (voice ``direct`` or ``indirect``) carry the speaker's view: they count
     with weight 0.5 against 1.0 for the outlet's own sentences, and ``Tone.quoted`` says how
     many there were. Entities no claim mentions get no tone.
     """
     tones = []
     for entity in entities:
-        scored = [s for claim in claims if (s := _claim_tone(claim, entity, text)) is not None]
+        scored = [s for claim in claims if (s := _claim_tone(claim, entity, doc)) is not None]
         if scored:
             tones.append(_tone(entity, scored))
     return tones
@@ -368,7 +370,7 @@ def _tone(entity: Entity, scored: Sequence[_Scored]) -> Tone:
     return Tone(entity.id, entity.name, round(score, 3), len(scored), quoted=quoted)
 
 
-def _claim_tone(claim: Claim, entity: Entity, text: str) -> _Scored | None:
+def _claim_tone(claim: Claim, entity: Entity, doc: Doc) -> _Scored | None:
     if entity.id not in claim.entities:
         return None
     if claim.speaker_entity == entity.id:
@@ -376,8 +378,8 @@ def _claim_tone(claim: Claim, entity: Entity, text: str) -> _Scored | None:
     quoted = claim.voice != "outlet"
     weight = QUOTE_WEIGHT if quoted else 1.0
     mentions = [m for m in entity.mentions if claim.start <= m.start and m.end <= claim.end]
-    scores = [_mention_score(claim, m, text) for m in mentions]
-    score = sum(scores) / len(scores) if scores else claim_sentiment(claim.text)
+    scores = [_mention_score(claim, m, doc) for m in mentions]
+    score = sum(scores) / len(scores) if scores else 0.0
     return _Scored(score, weight, quoted)
 
 
@@ -394,30 +396,6 @@ def _cue_forms() -> dict[str, str]:
     return {form: cls for lemma, cls in cue_classes().items() for form in _inflections(lemma)}
 
 
-def _mention_score(claim: Claim, mention: Mention, text: str) -> float:
-    before = text[claim.start : mention.start]
-    after = text[mention.end : claim.end]
-    aimed = _as_object(before) or _as_passive(after)
-    if aimed is not None:
-        polarity, verb = aimed
-        if not polarity:
-            return 0.0
-        rest = claim.text.replace(verb, " ", 1)
-        return TARGET_VERB_WEIGHT * polarity + (1 - TARGET_VERB_WEIGHT) * claim_sentiment(rest)
-    if _as_agent(after):
-        return 0.0
-    return claim_sentiment(claim.text)
-
-
-@functools.cache
-def _target_forms() -> dict[str, float]:
-    forms: dict[str, float] = {}
-    for line in lexicon("targets"):
-        lemma, polarity = _pair(line)
-        forms.update(dict.fromkeys(_inflections(lemma), float(polarity)))
-    return forms
-
-
 def _inflections(lemma: str) -> set[str]:
     """Regular inflections of a verb, over-generating where unsure ("slam" -> "slammed")."""
     if " " in lemma:
@@ -431,46 +409,166 @@ def _inflections(lemma: str) -> set[str]:
     return {lemma, plural, lemma + "ed", lemma + "ing", doubled + "ed", doubled + "ing"}
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[\w'\u2019-]+", text)
+@functools.cache
+def _target_verbs() -> dict[str, float]:
+    """Lemma of each verb aimed at its object ("accuse", "praise") -> polarity toward it."""
+    return {lemma: float(polarity) for lemma, polarity in map(_pair, lexicon("targets"))}
 
 
-def _as_object(before: str) -> tuple[float, str] | None:
-    """ "accused X", "praised the work of X": a target verb up to four words before X.
+# Dependency labels, as spaCy's English models name them.
+SUBJECT = frozenset({"nsubj", "csubj"})
+PATIENT = frozenset({"nsubjpass", "dobj", "dative", "obj"})
+CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "conj", "cc"})
+MODIFIERS = frozenset({"amod", "appos", "compound", "nmod", "advmod", "npadvmod"})
+PREDICATES = frozenset({"acomp", "attr", "oprd"})
+# Verbs whose object is the subject's own lot or deed: "X drew criticism", "X made a mistake".
+RECEIVING = frozenset(
+    {"face", "draw", "receive", "win", "earn", "attract", "garner", "suffer", "deserve"}
+    | {"make", "commit", "cause", "provoke", "prompt", "spark", "trigger"}
+)
+# Prepositions that aim a noun at the entity: "an attack on X", "anger against X".
+AIMED = frozenset({"on", "against", "toward", "towards", "for", "over"})
+# Prepositions that describe the subject of a verb: "X acted like a bully", "X served as".
+LIKENING = frozenset({"like", "as"})
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+RELATIVE_ROLES = {"nsubj": "agent", "nsubjpass": "patient", "dobj": "patient"}
 
-    Returns the verb's polarity toward X (0.0 when negated) and the verb as written.
-    """
-    words = _words(re.split(r"[,;:!?()\"\u201c\u201d]", before)[-1])[-5:]
-    forms = _target_forms()
-    for k in range(len(words) - 1, -1, -1):
-        if words[k].lower() in forms:
-            negated = NEGATION.search(" ".join(words[max(0, k - 3) : k]))
-            return (0.0 if negated else forms[words[k].lower()]), words[k]
+
+@dataclass(frozen=True)
+class _Link:
+    """Words the parse links to one mention, and a target verb aimed at it (0.0 if none)."""
+
+    words: frozenset[Token]
+    polarity: float = 0.0
+
+
+def _mention_score(claim: Claim, mention: Mention, doc: Doc) -> float:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return 0.0
+    link = _linked(span.root)
+    own = set(span)
+    words = [
+        t
+        for t in link.words
+        if t not in own and claim.start <= t.idx < claim.end and _evaluative(t)
+    ]
+    sentiment = _valence(words)
+    if not link.polarity:
+        return sentiment
+    return TARGET_VERB_WEIGHT * link.polarity + (1 - TARGET_VERB_WEIGHT) * sentiment
+
+
+def _valence(words: Sequence[Token]) -> float:
+    """The VADER lexicon valences of ``words``, summed and scaled into [-1, 1] as VADER does."""
+    lexicon = _analyzer().lexicon
+    total = sum(lexicon.get(t.lower_, 0.0) for t in words)
+    return total / math.sqrt(total * total + VADER_ALPHA)
+
+
+def _evaluative(token: Token) -> bool:
+    """A word that may carry sentiment: not punctuation, not part of a name."""
+    return not (token.is_punct or token.is_space or token.ent_type_ in NAME_TYPES)
+
+
+def _linked(token: Token) -> _Link:
+    """The words linked to the entity at ``token``: its noun phrase and its clause roles."""
+    words: set[Token] = {*_modifiers(token), *_aimed_at(token)}
+    node = token
+    while (owner := _owner(node)) is not None:
+        node = owner
+        words.update([node, *_modifiers(node)])
+    while node.dep_ == "conj" and node.head.pos_ in NOMINAL:
+        node = node.head
+    polarity = 0.0
+    for verb, role in _roles(node):
+        link = _clause(verb, role)
+        words.update(link.words)
+        polarity = polarity or link.polarity
+    return _Link(frozenset(words), polarity)
+
+
+def _owner(token: Token) -> Token | None:
+    """The noun the entity owns or stands beside: "X's failure", "failure of X", "Y, X"."""
+    head = token.head
+    if token.dep_ in ("poss", "appos") and head is not token and head.pos_ in NOMINAL:
+        return head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in NOMINAL:
+        return head.head
     return None
 
 
-PASSIVE = re.compile(
-    r"\s*(?:(?:has|have|had|will|would|could|may|might)\s+)?(?:not\s+)?"
-    r"(?:is|are|was|were|been|being|be|got|gets|get)(?:n't|n\u2019t)?\s+"
-    r"((?:not\s+|never\s+|been\s+|\w+ly\s+)*)([\w-]+)",
-    re.IGNORECASE,
-)
+def _aimed_at(token: Token) -> Iterator[Token]:
+    """A noun aimed at the entity by a preposition, with its modifiers: "an attack on X"."""
+    prep = token.head
+    if token.dep_ == "pobj" and prep.lower_ in AIMED and prep.head.pos_ == "NOUN":
+        yield prep.head
+        yield from _modifiers(prep.head)
 
 
-def _as_passive(after: str) -> tuple[float, str] | None:
-    """ "X was praised", "X has not been charged": polarity toward X and the verb."""
-    match = PASSIVE.match(after)
-    forms = _target_forms()
-    if match is None or match.group(2).lower() not in forms:
-        return None
-    negated = NEGATION.search(after[: match.start(2)])
-    return (0.0 if negated else forms[match.group(2).lower()]), match.group(2)
+def _modifiers(token: Token) -> Iterator[Token]:
+    """Adjectives, appositions and compounds of a noun, with their own small phrases."""
+    for child in token.children:
+        if child.dep_ in MODIFIERS:
+            yield from _phrase(child)
 
 
-def _as_agent(after: str) -> bool:
-    """ "X accused Y": a target verb follows the mention (an adverb may stand between)."""
-    words = _words(after)[:2]
-    forms = _target_forms()
-    if words and words[0].lower().endswith("ly") and words[0].lower() not in forms:
-        words = words[1:]
-    return bool(words) and words[0].lower() in forms
+def _phrase(token: Token) -> Iterator[Token]:
+    """``token`` and its dependents, without the clauses hanging from them."""
+    yield token
+    for child in token.children:
+        if child.dep_ not in CLAUSES:
+            yield from _phrase(child)
+
+
+def _roles(node: Token) -> Iterator[tuple[Token, str]]:
+    """The verbs the entity at ``node`` is an argument of, and its role: agent or patient."""
+    head = node.head
+    if node.dep_ in SUBJECT and head is not node:
+        yield head, "agent"
+        yield from ((v, "agent") for v in head.children if v.dep_ == "conj" and _subjectless(v))
+    elif node.dep_ in PATIENT and head is not node:
+        yield head, "patient"
+    elif node.dep_ == "pobj" and head.dep_ == "agent":
+        yield head.head, "agent"
+    for verb in node.children:
+        if verb.dep_ in ("relcl", "acl") and verb.pos_ in ("VERB", "AUX"):
+            yield verb, _relative_role(verb)
+
+
+def _subjectless(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and not any(c.dep_ in SUBJECT for c in verb.children)
+
+
+def _relative_role(verb: Token) -> str:
+    """ "X, who lied": agent; "X, whom critics slammed" or "X, accused of fraud": patient."""
+    for child in verb.children:
+        if child.tag_ in ("WP", "WDT", "WP$") or child.lower_ == "that":
+            return RELATIVE_ROLES.get(child.dep_, "agent")
+    return "patient" if verb.tag_ == "VBN" else "agent"
+
+
+def _clause(verb: Token, role: str) -> _Link:
+    """What a verb says about its argument: the verb and its manner, or the predicate."""
+    if _negated(verb):
+        return _Link(frozenset())
+    polarity = _target_verbs().get(verb.lemma_.lower(), 0.0)
+    if role == "agent" and polarity:  # "X accused Y": nothing about X
+        return _Link(frozenset())
+    parts = [t for child in verb.children if _describes(child, role) for t in _phrase(child)]
+    if role == "patient" and polarity:  # the verb counts by its polarity, not by VADER
+        return _Link(frozenset(parts), polarity)
+    return _Link(frozenset([verb, *parts]))
+
+
+def _describes(child: Token, role: str) -> bool:
+    """Whether a dependent of the verb says something about the verb's argument."""
+    if child.dep_ in PREDICATES or child.dep_ == "advmod":  # "X was reckless", "X badly lied"
+        return True
+    if child.dep_ == "prep":  # "X was blamed for the delay", "X acted like a bully"
+        return role == "patient" or child.lower_ in LIKENING
+    return child.dep_ == "dobj" and child.head.lemma_.lower() in RECEIVING
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in verb.children)

@@ -76,7 +76,7 @@ def analyze_doc(article: Article, doc: Doc) -> AnalyzedArticle:
         quantities=tuple(numbers),
         times=tuple(times),
         genre=call,
-        tones=tuple(framing.entity_tones(built, found_entities, article.text)),
+        tones=tuple(framing.entity_tones(built, found_entities, doc)),
         sentiment=_mean([c.sentiment for c in built if c.voice == "outlet"]),
         framing=tuple(evidence),
     )

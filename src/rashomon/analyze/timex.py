@@ -424,6 +424,8 @@ def extract(doc: Doc, published: dt.date | None) -> list[TimeExpression]:
     out: list[TimeExpression] = []
     history: list[tuple[TimeExpression, int]] = []
     for f in found:
+        if _attributive(doc, f):
+            continue
         sentence = sentence_of(f.start)
         previous = _previous(f.reading, history, sentence)
         tense = _tense(doc, f.start, f.end)
@@ -501,6 +503,25 @@ def _names_event(doc: Doc, f: Found) -> bool:
     if head.lemma_.lower() in NAMED_BODIES:
         return True
     return head.tag_ == "NNS" and head.lemma_.lower() not in DATED_NOUNS
+
+
+PART_OF_DAY = re.compile(r"(?i:(?:the|that)\s+(?:morning|afternoon|evening|night|day))")
+
+
+def _attributive(doc: Doc, f: Found) -> bool:
+    """A part of the day that modifies a noun after it ("the morning rush hour", "the night
+    shift") is a kind of thing, not a time: it dates nothing."""
+    if not PART_OF_DAY.fullmatch(nlp.text(doc)[f.start : f.end]):
+        return False
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    last = span[-1]
+    return (
+        last.dep_ in {"compound", "amod", "nmod"}
+        and last.head.i > last.i
+        and (last.head.pos_ in {"NOUN", "PROPN"})
+    )
 
 
 def _overlaps(ent: Span, found: Sequence[Found]) -> bool:
@@ -817,7 +838,7 @@ FULL_DATE = (
     re.compile(rf"\b{DAY}\s+{MONTH},?\s+{YEAR}\b"),
 )
 ANY_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
-TEXT_DATELINE = re.compile(r"\A\s*[A-Z][^\n]{0,80}?(?=\s*(?:\(|—|–|--|\s-\s))")
+TEXT_DATELINE = re.compile(r"\A\s*[A-Z][^\n]{0,80}?(?=\s*(?:\(|―|—|–|--|\s-\s))")
 
 
 def publication_date(text: str, dateline: str, fallback: dt.date | None) -> dt.date | None:

@@ -439,19 +439,33 @@ def _rank(q: Quantity, claim: Claim) -> bool:
 
 
 def _times_differ(a: Side, b: Side) -> bool:
-    """The claims count at different times: both are dated and share no date, or one is dated
-    more than a week away from the other's publication day ("in 2011, killing one person"
+    """The claims count at different times: both are dated and share no date, both give a time
+    that is not the same and one of them has no date, or one is dated more than a week away
+    from the other's publication day ("in 2011, killing one person"
     against an undated report of today's deaths)."""
     dates_a = {t.date for t in a.claim.times if t.date}
     dates_b = {t.date for t in b.claim.times if t.date}
     if dates_a and dates_b:
         return not dates_a & dates_b
+    if _spans_differ(a.claim, b.claim):
+        return True
     dated, other = (a, b) if dates_a else (b, a)
     published = other.article.article.published
     if not (dates_a or dates_b) or published is None:
         return False
     periods = [p for t in dated.claim.times if (p := period(t)) is not None]
     return bool(periods) and all(_days_apart(p, published) > WEEK for p in periods)
+
+
+def _spans_differ(a: Claim, b: Claim) -> bool:
+    """Both claims give a time and one of them is a span or a time with no date, not a clock
+    time ("over the eight-year span" / "between 2011 and 2014"): nothing says they count over
+    the same span, so they share none."""
+    undated = {t.text for t in (*a.times, *b.times) if not t.date and t.granularity != "time"}
+    if not (a.times and b.times and undated):
+        return False
+    words = {t.text.lower() for t in a.times} & {t.text.lower() for t in b.times}
+    return not words
 
 
 def _days_apart(span: tuple[dt.date, dt.date], day: dt.date) -> int:

@@ -32,6 +32,7 @@ only through the average of a group.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -59,11 +60,14 @@ CAUSE_WORDS = content_stems("because due caused blamed result owing triggered sp
 # Two claims whose words are this alike (difflib ratio, after spelling is evened out) are one
 # wording: what one "adds" is a spelling ("Momma" / "Mama"), not a detail.
 SAME_WORDING = 0.8
+# Two spellings of one name: "Moammar" / "Muammar" (.86), "Gadhafi" / "Gaddafi" (.86);
+# not "Johnson" / "Jones" (.67).
+CLOSE_SPELLING = 0.8
 # Two sums of one unit this close (relative) are one figure told roundly ("more than $700
 # billion" / "$716 billion"); a real clash is a conflict, not a gap.
 CLOSE_NUMBER = 0.1
 PARTY_TAG = re.compile(r"\b[DRI]-[A-Z][A-Za-z.]*$")  # "D-Mass.", "(R-Tenn.)"
-DATELINE_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?[—–-]")
+DATELINE_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?[―—–-]")
 FIGURATIVE_DAY = re.compile(r"\b(?:from|of)\s+$", re.IGNORECASE)  # "a leader from yesterday"
 COUNTED_AGAIN = re.compile(r"\b(?:the|both|these|those|their|his|her|its|\w+['’]s)\s+$", re.I)
 OTHER_PLACE = re.compile(
@@ -204,14 +208,17 @@ def _other_numbers(
 ) -> Difference:
     """A number that another article's claim of the fact gives otherwise (same unit, another
     value, not known to count the same thing: no conflict) is shown beside it, rather than
-    said to be missing: "Daily gives the number: 17 people; Post gives 23 people"."""
+    said to be missing: "Daily gives the number: 17 people; Post gives 23 people". When the
+    two claims share another value of that unit, the numbers pair up by value and the one
+    left over is a detail of its own, not another figure for it."""
     if detail.kind != "number":
         return found
     mine = next(q for q in claim.quantities if q.start == detail.start)
     parts, silent = [], []
+    shared = {q.value for q in claim.quantities if q.unit == mine.unit and q.kind == mine.kind}
     for aid in found.missing_in:
         others = [q for c in coverage[aid].told for q in c.quantities if _same_unit(q, mine)]
-        if others:
+        if others and not any(q.value in shared for q in others):
             parts.append(f"{outlets[aid]} gives {others[0].text}")
         else:
             silent.append(outlets[aid])
@@ -503,8 +510,13 @@ def _coverage(article: AnalyzedArticle, index: dict[tuple[str, str], str], fact:
 
 
 def _plain(text: str) -> str:
-    """Lower case, straight quotes and spoken forms written out ("gonna" → "going to")."""
+    """Lower case, no accents ("Sánchez" → "sanchez"), straight quotes and spoken forms written
+    out ("gonna" → "going to")."""
     text = text.lower().translate(str.maketrans("‘’“”", "''\"\""))
+    if not text.isascii():
+        text = "".join(
+            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+        )
     return re.sub(SPOKEN_FORM, lambda m: SPOKEN[m.group(0)], text)
 
 
@@ -604,7 +616,21 @@ def _says_name(cov: Coverage, detail: Detail) -> bool:
         return True
     if detail.title and any(_plain(f"the {detail.title}") in _plain(c.text) for c in cov.told):
         return True
-    return _acronym_met(detail, cov) or _part_of_name(detail, cov)
+    return _acronym_met(detail, cov) or _part_of_name(detail, cov) or _spelt_otherwise(detail, cov)
+
+
+def _spelt_otherwise(detail: Detail, cov: Coverage) -> bool:
+    """The article's claim of the fact writes each word of the name in another spelling
+    ("Moammar" / "Muammar"): same first letter, nearly the same letters."""
+    mine = [w for w in WORDS.findall(_plain(detail.text)) if len(w) > 3]
+    theirs = {
+        _plain(w) for c in cov.told for w in WORDS.findall(c.text) if w[:1].isupper() and len(w) > 3
+    }
+    return bool(mine) and all(any(_close_spelling(w, t) for t in theirs) for w in mine)
+
+
+def _close_spelling(a: str, b: str) -> bool:
+    return a[0] == b[0] and SequenceMatcher(None, a, b).ratio() >= CLOSE_SPELLING
 
 
 def _variants(detail: Detail) -> set[str]:
@@ -663,7 +689,8 @@ def _acronym_met(detail: Detail, cov: Coverage) -> bool:
 def _part_of_name(detail: Detail, cov: Coverage) -> bool:
     """A body or place the article names by a distinctive part of the detail's name, or by a
     longer name holding it: "Middlesex County" / "the Office of the Middlesex County District
-    Attorney", "Wyoming" / "Wyoming Senate"."""
+    Attorney", "Wyoming" / "Wyoming Senate", or by its head alone ("the House" / "the House of
+    Representatives")."""
     if detail.person:
         return False
     mine = set(_name_words(detail.name or detail.text))
@@ -671,10 +698,21 @@ def _part_of_name(detail: Detail, cov: Coverage) -> bool:
         return False
     for name in cov.names:
         theirs = set(_name_words(name))
-        small = min(mine, theirs, key=len)
-        if theirs and (theirs <= mine or mine <= theirs) and small - GENERIC_NAME_WORDS:
+        if not theirs or not (theirs <= mine or mine <= theirs):
+            continue
+        small, longer = (mine, name) if len(mine) < len(theirs) else (theirs, detail.name)
+        if small - GENERIC_NAME_WORDS or small == {_head(longer or detail.text)}:
             return True
     return False
+
+
+def _head(name: str) -> str:
+    """The word that says what kind of body a name is: "House" of "House of
+    Representatives", "Senate" of "U.S. Senate"; a one-word name for a body is its head."""
+    words = re.findall(r"[\w'-]+", _plain(name))
+    if "of" in words[1:]:
+        words = words[: words.index("of", 1)]
+    return words[-1] if words else ""
 
 
 def _name_words(name: str) -> list[str]:

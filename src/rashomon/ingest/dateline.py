@@ -17,7 +17,7 @@ _TITLE_PLACE = rf"{_TITLE_WORD}(?: {_TITLE_WORD}){{0,3}}"
 _REGION = rf"(?:,\s*{_TITLE_WORD}(?: {_TITLE_WORD}){{0,2}})"
 _DATE = rf"{MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
 _AGENCY = r"\([A-Z][^()\n]{0,40}\)"
-_DASH = r"\s*(?:[—–]|--?)\s+"  # not a colon: "EXCLUSIVE:", "WATCH:" are kickers, not places
+_DASH = r"\s*(?:[―—–]|--?)\s+"  # not a colon: "EXCLUSIVE:", "WATCH:" are kickers, not places
 _LEDE = r"(?=[“‘\"'(]?[A-Z0-9])"
 
 _FORMS = [
@@ -59,7 +59,7 @@ def split_dateline(text: str) -> tuple[str, str]:
     match = _DATELINE.match(text)
     if not match:
         return "", text
-    dateline = match.group(0).strip().rstrip("—–-:.").strip()
+    dateline = match.group(0).strip().rstrip("―—–-:.").strip()
     if dateline.upper() in _KICKERS or len(dateline) > 80:
         return "", text
     return dateline, text[match.end() :]
