@@ -494,3 +494,28 @@ def test_a_role_with_a_party_nobody_is_known_to_hold_is_left_out(
 def test_kinds_the_small_model_gets_wrong(nlp, text: str, name: str, kind: str) -> None:  # type: ignore[no-untyped-def]
     found = [e for e in extract(nlp(text)) if e.name == name]
     assert found and all(e.kind == kind for e in found)
+
+
+def test_a_resolved_speaker_is_a_mention_of_its_entity() -> None:
+    # "The ministry said ..." before the ministry is named, and "she" resolved by the
+    # attribution: the entity's mention list holds the speaker span, no other entity does.
+    from rashomon.analyze import analyze_article
+    from rashomon.records import Article
+
+    text = (
+        "The ferry service will resume on Friday, the ministry said on Monday. "
+        "The Transport Ministry has opened a telephone line for relatives. "
+        "Transport Minister Ada Rossi met the families. "
+        "The state will pay them, she said."
+    )
+    analyzed = analyze_article(Article(id="a", outlet="Wire", text=text))
+    for quote in analyzed.quotes:
+        if quote.speaker_entity is None or quote.speaker_start is None:
+            continue
+        holders = {
+            e.id
+            for e in analyzed.entities
+            for m in e.mentions
+            if m.start < quote.speaker_end and quote.speaker_start < m.end  # type: ignore[operator]
+        }
+        assert holders == {quote.speaker_entity}, quote

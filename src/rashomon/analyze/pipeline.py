@@ -19,6 +19,7 @@ from rashomon.records import (
     Claim,
     Entity,
     Evidence,
+    Mention,
     Quantity,
     Quote,
     TimeExpression,
@@ -57,6 +58,7 @@ def analyze_doc(article: Article, doc: Doc) -> AnalyzedArticle:
     published = article.published or timex.publication_date(article.text, article.dateline, None)
     found_entities = entities.extract(doc)
     attributions = _resolve_speakers(doc, attribution.extract(doc), found_entities)
+    found_entities = _with_speakers(article.text, found_entities, attributions)
     times = timex.extract(doc, published)
     numbers = quantities.extract(doc)
     direct = [(a.content_start, a.content_end) for a in attributions if a.direct]
@@ -102,6 +104,42 @@ def _resolve_speakers(
                 a = replace(a, speaker=entity.name, speaker_entity=entity.id)
         resolved.append(a)
     return resolved
+
+
+PRONOUNS = frozenset(
+    {"i", "me", "we", "us", "he", "him", "she", "her", "they", "them", "it", "his", "its", "their"}
+)
+
+
+def _with_speakers(
+    text: str, found: Sequence[Entity], attributions: Sequence[Attribution]
+) -> list[Entity]:
+    """Each resolved speaker span becomes a mention of its entity when no mention of it is
+    there yet ("the ministry said", a pronoun the attribution resolved otherwise); a pronoun
+    another entity held there is taken from it. A span that names another entity is left as
+    it is: the speaker is then only known through the attribution."""
+    out = list(found)
+    for a in attributions:
+        start, end, ident = a.speaker_start, a.speaker_end, a.speaker_entity
+        if start is None or end is None or ident is None:
+            continue
+        inside = [(k, m) for k, e in enumerate(out) for m in e.mentions if _overlap(m, start, end)]
+        if any(out[k].id == ident for k, _ in inside):
+            continue
+        if any(m.text.lower() not in PRONOUNS for _, m in inside):
+            continue
+        for k, m in inside:
+            out[k] = replace(out[k], mentions=tuple(x for x in out[k].mentions if x != m))
+        target = next((k for k, e in enumerate(out) if e.id == ident), None)
+        if target is not None:
+            mentions = sorted((*out[target].mentions, Mention(start, end, text[start:end])),
+                              key=lambda m: m.start)  # fmt: skip
+            out[target] = replace(out[target], mentions=tuple(mentions))
+    return [e for e in out if e.mentions]
+
+
+def _overlap(m: Mention, start: int, end: int) -> bool:
+    return m.start < end and start < m.end
 
 
 def _speaker_words(doc: Doc, part: tuple[int, int] | None) -> str | None:
