@@ -15,14 +15,14 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 Voice = Literal["outlet", "direct", "indirect"]
 Genre = Literal["report", "opinion"]
 EntityKind = Literal["person", "organization", "place", "group", "other"]
 FactStatus = Literal["agreed", "similar", "exclusive"]
 EvidenceKind = Literal[
-    "loaded", "hedge", "first_person", "evaluative", "cue", "question", "exclamation"
+    "loaded", "hedge", "first_person", "evaluative", "cue", "question", "exclamation", "sentiment"
 ]
 
 
@@ -139,6 +139,8 @@ class Tone:
 
     ``quoted`` counts the claims among ``claims`` that were someone's quoted words: their
     sentiment is the speaker's, so they weigh half as much as the outlet's own sentences.
+    ``words`` are the words behind the score (kind ``sentiment``): those the parse links to a
+    mention of the entity and that carry a sentiment.
     """
 
     entity: str
@@ -146,6 +148,7 @@ class Tone:
     score: float
     claims: int
     quoted: int = 0
+    words: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -333,6 +336,7 @@ class Framing:
     loaded: tuple[Evidence, ...]
     hedges: tuple[Evidence, ...]
     cues: dict[str, int]
+    tone_words: dict[str, tuple[Evidence, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -215,6 +215,20 @@ def test_a_target_verb_aimed_at_the_entity_counts_half(nlp) -> None:  # type: ig
     assert tone_of_rossi(nlp, "Critics slammed Rossi.") == pytest.approx(-0.5)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("Angry unions slammed Rossi on Monday.", ["slammed"]),
+        ("The reckless Rossi was praised by nobody.", ["reckless", "praised"]),
+        ("The tragic crash happened hours before Rossi arrived in the city.", []),
+    ],
+)
+def test_a_tone_shows_the_words_behind_it(nlp, sentence: str, words: list[str]) -> None:  # type: ignore[no-untyped-def]
+    (tone,) = framing.entity_tones([claim(sentence, sentence)], [rossi(sentence)], nlp(sentence))
+    assert [w.text for w in tone.words] == words
+    assert all(sentence[w.start : w.end] == w.text and w.kind == "sentiment" for w in tone.words)
+
+
 def test_a_quote_counts_half_and_is_reported(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Rossi is a disgrace. Rossi opened the new bridge."
     claims = [

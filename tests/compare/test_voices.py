@@ -78,6 +78,11 @@ def test_one_fact_with_some_shared_words_is_one_statement() -> None:
         ("did not respond to", False),
         ("declined to", False),
         ("didn't say", False),
+        # not said yet, or only maybe
+        ("will ask", False),
+        ("could argue", False),
+        ("'ll say", False),
+        ("would say", True),  # "would say only that": reported speech
     ],
 )
 def test_voices_are_what_someone_said(cue: str, spoken: bool) -> None:

@@ -361,13 +361,26 @@ class _Scored:
     score: float
     weight: float
     quoted: bool
+    words: tuple[Token, ...] = ()
 
 
 def _tone(entity: Entity, scored: Sequence[_Scored]) -> Tone:
     total = sum(s.weight for s in scored)
     score = sum(s.score * s.weight for s in scored) / total
     quoted = sum(1 for s in scored if s.quoted)
-    return Tone(entity.id, entity.name, round(score, 3), len(scored), quoted=quoted)
+    words = {t.idx: _word(t, s.quoted) for s in scored for t in s.words}
+    return Tone(
+        entity.id,
+        entity.name,
+        round(score, 3),
+        len(scored),
+        quoted=quoted,
+        words=tuple(words[k] for k in sorted(words)),
+    )
+
+
+def _word(token: Token, quoted: bool) -> Evidence:
+    return Evidence("sentiment", token.text, token.idx, token.idx + len(token), quoted)
 
 
 def _claim_tone(claim: Claim, entity: Entity, doc: Doc) -> _Scored | None:
@@ -378,9 +391,9 @@ def _claim_tone(claim: Claim, entity: Entity, doc: Doc) -> _Scored | None:
     quoted = claim.voice != "outlet"
     weight = QUOTE_WEIGHT if quoted else 1.0
     mentions = [m for m in entity.mentions if claim.start <= m.start and m.end <= claim.end]
-    scores = [_mention_score(claim, m, doc) for m in mentions]
-    score = sum(scores) / len(scores) if scores else 0.0
-    return _Scored(score, weight, quoted)
+    found = [_mention_score(claim, m, doc) for m in mentions]
+    score = sum(x for x, _ in found) / len(found) if found else 0.0
+    return _Scored(score, weight, quoted, tuple(t for _, words in found for t in words))
 
 
 def _speaker_tone(claim: Claim) -> _Scored | None:
@@ -440,12 +453,14 @@ class _Link:
 
     words: frozenset[Token]
     polarity: float = 0.0
+    verb: Token | None = None  # the target verb that gives the polarity
 
 
-def _mention_score(claim: Claim, mention: Mention, doc: Doc) -> float:
+def _mention_score(claim: Claim, mention: Mention, doc: Doc) -> tuple[float, list[Token]]:
+    """The tone toward one mention, and the words that carry it."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
-        return 0.0
+        return 0.0, []
     link = _linked(span.root)
     own = set(span)
     words = [
@@ -454,9 +469,11 @@ def _mention_score(claim: Claim, mention: Mention, doc: Doc) -> float:
         if t not in own and claim.start <= t.idx < claim.end and _evaluative(t)
     ]
     sentiment = _valence(words)
-    if not link.polarity:
-        return sentiment
-    return TARGET_VERB_WEIGHT * link.polarity + (1 - TARGET_VERB_WEIGHT) * sentiment
+    carrying = [t for t in words if _analyzer().lexicon.get(t.lower_, 0.0)]
+    if not link.polarity or link.verb is None:
+        return sentiment, carrying
+    score = TARGET_VERB_WEIGHT * link.polarity + (1 - TARGET_VERB_WEIGHT) * sentiment
+    return score, [link.verb, *carrying]
 
 
 def _valence(words: Sequence[Token]) -> float:
@@ -480,12 +497,13 @@ def _linked(token: Token) -> _Link:
         words.update([node, *_modifiers(node)])
     while node.dep_ == "conj" and node.head.pos_ in NOMINAL:
         node = node.head
-    polarity = 0.0
+    polarity, aimed = 0.0, None
     for verb, role in _roles(node):
         link = _clause(verb, role)
         words.update(link.words)
-        polarity = polarity or link.polarity
-    return _Link(frozenset(words), polarity)
+        if not polarity:
+            polarity, aimed = link.polarity, link.verb
+    return _Link(frozenset(words), polarity, aimed)
 
 
 def _owner(token: Token) -> Token | None:
@@ -557,7 +575,7 @@ def _clause(verb: Token, role: str) -> _Link:
         return _Link(frozenset())
     parts = [t for child in verb.children if _describes(child, role) for t in _phrase(child)]
     if role == "patient" and polarity:  # the verb counts by its polarity, not by VADER
-        return _Link(frozenset(parts), polarity)
+        return _Link(frozenset(parts), polarity, verb)
     return _Link(frozenset([verb, *parts]))
 
 

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from rashomon.records import AnalyzedArticle, CrossEntity, Entity, Framing, Mention, Tone
+from rashomon.records import (
+    AnalyzedArticle,
+    CrossEntity,
+    Entity,
+    Evidence,
+    Framing,
+    Mention,
+    Tone,
+)
 
 LOADED_KINDS = frozenset({"loaded", "evaluative", "cue"})
 ACTORS = frozenset({"person", "organization", "group"})
@@ -33,16 +41,18 @@ def frame(
     """
     article = analyzed.article
     own = [item for item in analyzed.framing if not item.quoted]
+    tones = tones_by_name(analyzed, cross_entities or ())
     return Framing(
         article=article.id,
         outlet=article.outlet,
         genre=analyzed.genre.label,
         tone=analyzed.sentiment,
         attributed_share=analyzed.genre.attributed_share,
-        tone_by_entity=tone_by_name(analyzed, cross_entities or ()),
+        tone_by_entity={name: _weighted(found) for name, found in tones.items()},
         loaded=tuple(item for item in own if item.kind in LOADED_KINDS),
         hedges=tuple(item for item in own if item.kind == "hedge"),
         cues=cue_counts(analyzed),
+        tone_words={name: words for name, found in tones.items() if (words := _words(found))},
     )
 
 
@@ -61,11 +71,11 @@ def _cue(text: str) -> str:
     return " ".join(words)
 
 
-def tone_by_name(
+def tones_by_name(
     analyzed: AnalyzedArticle, cross_entities: Sequence[CrossEntity]
-) -> dict[str, float]:
-    """Tone per actor (person, organisation, group); entities that share a cross-article name
-    are averaged by claims. Places and other things have no stance to be framed."""
+) -> dict[str, list[Tone]]:
+    """The tones of each actor (person, organisation, group), by cross-article name, the actor
+    with most claims first. Places and other things have no stance to be framed."""
     names = {
         entity.id: _cross_name(entity, analyzed.article.id, cross_entities)
         for entity in analyzed.entities
@@ -75,11 +85,16 @@ def tone_by_name(
     for tone in analyzed.tones:
         if tone.entity in names:
             grouped.setdefault(names[tone.entity], []).append(tone)
-    ranked = sorted(grouped.items(), key=lambda item: -sum(t.claims for t in item[1]))
-    return {name: _weighted(tones) for name, tones in ranked}
+    return dict(sorted(grouped.items(), key=lambda item: -sum(t.claims for t in item[1])))
+
+
+def _words(tones: Sequence[Tone]) -> tuple[Evidence, ...]:
+    """The words behind an actor's tone, in text order (entities that share a name: all)."""
+    return tuple(sorted((w for t in tones for w in t.words), key=lambda w: w.start))
 
 
 def _weighted(tones: Sequence[Tone]) -> float:
+    """Tones of entities that share a cross-article name, averaged by claims."""
     total = sum(t.claims for t in tones)
     if not total:
         return 0.0

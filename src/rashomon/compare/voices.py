@@ -18,6 +18,9 @@ NEUTRAL_CUES = frozenset(
 # intentions) attribute a stance, which the claims keep but the voices leave out.
 SPEECH_SECTIONS = ("Speaking and writing", "Passing on words or sources", "Pressing someone to act")
 SILENT = re.compile(r"\b(?:not|never|declin\w*|refus\w*)\b|n[’']t\b", re.IGNORECASE)
+# A speech act still to come or only possible ("will ask", "could argue"); not "would", which
+# reports speech ("would say only that").
+UNSAID = re.compile(r"\b(?:will|shall|may|might|could|should|must)\b|['’]ll\b", re.IGNORECASE)
 SPOKEN_NOUNS = frozenset(
     [
         "statement",
@@ -80,8 +83,8 @@ def _spoken(cue: str) -> bool:
     a position taken ("backed", "decided", "highlight", "voted against"): voices are what
     someone said."""
     words = re.findall(r"[a-z]+", cue.lower())
-    if SILENT.search(cue):
-        return False  # "did not respond to", "declined to": no words were passed on
+    if SILENT.search(cue) or UNSAID.search(cue):
+        return False  # "did not respond to", "declined to", "will ask": no words passed on
     return "according" in words or any(w in _speech_forms() or w in SPOKEN_NOUNS for w in words)
 
 

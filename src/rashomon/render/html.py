@@ -471,7 +471,10 @@ def _framing_row(f: Framing, index: Index) -> str:
     cues = ", ".join(
         f"{esc(cue)} ×{n}" for cue, n in sorted(f.cues.items(), key=lambda item: -item[1])[:6]
     )
-    tones = ", ".join(f"{esc(name)} {score:+.2f}" for name, score in f.tone_by_entity.items())
+    tones = ", ".join(
+        f"{esc(name)} {score:+.2f}{_tone_words(f, name, index)}"
+        for name, score in f.tone_by_entity.items()
+    )
     toward = f'<p class="note">tone toward: {tones}</p>' if tones else ""
     name = esc(index.names.get(f.article, f.outlet))
     return (
@@ -481,6 +484,12 @@ def _framing_row(f: Framing, index: Index) -> str:
         f"<td>{cues or '—'}</td><td>{_evidence(f.loaded, f.article, index)}</td>"
         f"<td>{_evidence(f.hedges, f.article, index)}</td></tr>"
     )
+
+
+def _tone_words(f: Framing, name: str, index: Index) -> str:
+    """The words behind a tone, linked to the article text: " (“reckless”)"."""
+    words = f.tone_words.get(name, ())
+    return f" ({_evidence(words, f.article, index)})" if words else ""
 
 
 def _evidence(items: Sequence[Evidence], article: str, index: Index) -> str:

@@ -7,7 +7,7 @@ import datetime as dt
 import textwrap
 from collections.abc import Iterable, Sequence
 
-from rashomon.records import AnalyzedArticle, ClaimRef, Comparison, Evidence, Fact
+from rashomon.records import AnalyzedArticle, ClaimRef, Comparison, Evidence, Fact, Framing
 
 WIDTH = 100
 
@@ -209,11 +209,18 @@ def _framing(c: Comparison) -> str:
             )
         )
         tones = ", ".join(
-            f"{name} {score:+.2f}" for name, score in list(f.tone_by_entity.items())[:5]
+            f"{name} {score:+.2f}{_tone_words(f, name)}"
+            for name, score in list(f.tone_by_entity.items())[:5]
         )
         if tones:
             lines.append(_wrap(f"   tone toward: {tones}", 17))
     return "\n".join(lines)
+
+
+def _tone_words(f: Framing, name: str) -> str:
+    """Up to three words behind a tone: " (“reckless”, “ignored”)"."""
+    words = [f"“{w.text}”" for w in _unique(f.tone_words.get(name, ()))[:3]]
+    return f" ({', '.join(words)})" if words else ""
 
 
 def _timeline(c: Comparison, names: dict[str, str]) -> str:
