@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from rashomon.compare.voices import unsaid
 from rashomon.records import (
     AnalyzedArticle,
     CrossEntity,
@@ -57,8 +58,9 @@ def frame(
 
 
 def cue_counts(analyzed: AnalyzedArticle) -> dict[str, int]:
-    """How often each attribution verb introduces a quote, most frequent first."""
-    cues = Counter(_cue(quote.cue) for quote in analyzed.quotes)
+    """How often each attribution verb introduces a quote, most frequent first; a speech act
+    that passed on no words ("did not respond to", "will ask") is none."""
+    cues = Counter(_cue(quote.cue) for quote in analyzed.quotes if not unsaid(quote.cue))
     cues.pop("", None)
     return dict(cues.most_common())
 

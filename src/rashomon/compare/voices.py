@@ -83,9 +83,15 @@ def _spoken(cue: str) -> bool:
     a position taken ("backed", "decided", "highlight", "voted against"): voices are what
     someone said."""
     words = re.findall(r"[a-z]+", cue.lower())
-    if SILENT.search(cue) or UNSAID.search(cue):
-        return False  # "did not respond to", "declined to", "will ask": no words passed on
+    if unsaid(cue):
+        return False
     return "according" in words or any(w in _speech_forms() or w in SPOKEN_NOUNS for w in words)
+
+
+def unsaid(cue: str) -> bool:
+    """A speech act that passed on no words: refused or negated ("did not respond to",
+    "declined to"), or still to come or only possible ("will ask", "could argue")."""
+    return bool(SILENT.search(cue) or UNSAID.search(cue))
 
 
 @functools.cache
