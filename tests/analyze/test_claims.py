@@ -254,3 +254,25 @@ def test_a_blank_line_ends_a_sentence(nlp) -> None:  # type: ignore[no-untyped-d
     )
     assert not any("\n\n" in claim for claim in texts(doc))
     assert texts(doc)[-1].startswith("BOSTON — The governor")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The inspector did not say that the ferry was unsafe.",
+        "The operator declined to say who approved the repair.",
+        "The minister never claimed that the radar had been fixed.",
+        "The commission will argue that the port was negligent.",
+        "The operator declined to comment on the report.",
+    ],
+)
+def test_words_nobody_said_are_the_outlets_claim(sentence: str) -> None:
+    # What a speaker did not say, refused to say or has yet to say is not the speaker's
+    # claim: the whole sentence is the outlet's report.
+    from rashomon.analyze import analyze_article
+    from rashomon.records import Article
+
+    analyzed = analyze_article(Article(id="a", outlet="Wire", text=sentence))
+    assert [(c.text.rstrip("."), c.voice) for c in analyzed.claims] == [
+        (sentence.rstrip("."), "outlet")
+    ]

@@ -226,3 +226,23 @@ def test_period_covers_the_granularity(date, granularity, expected):  # type: ig
     t = TimeExpression(0, 1, "x", date, granularity)
     got = timex.period(t)
     assert (None if got is None else tuple(d.isoformat() for d in got)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        ("In 2016 the ferry changed hands. On July 22 that year it sank.", "July 22", "2016-07-22"),
+        (
+            "The yard opened in 2011. In June of that year it hired 40 welders.",
+            "June",
+            "2011-06-01",
+        ),
+        (
+            "The yard opened in 2011. By March of the following year it had closed.",
+            "March",
+            "2012-03-01",
+        ),
+    ],
+)
+def test_a_month_takes_its_year_from_that_year(nlp, text, words, expected):  # type: ignore[no-untyped-def]
+    assert one(nlp, text, words).date == expected

@@ -96,6 +96,11 @@ DIFFERENT = [
         "The ferry Santa Maria sank off Lisbon on Monday.",
         "Divers will resume the search off Lisbon on Tuesday morning.",
     ),
+    # One denies what the other asserts: opposite statements are not one agreed fact.
+    (
+        "The ferry captain said the inquiry into the sinking was a total hoax.",
+        "The ferry captain's lawyer said the inquiry into the sinking was not a hoax.",
+    ),
 ]
 
 
@@ -103,7 +108,7 @@ DIFFERENT = [
 def test_different_statements_of_one_story_stay_apart(one: str, two: str) -> None:
     story = "Twelve people died when the ferry Santa Maria sank. "
     facts = align(analyzed(story + one, story + two))
-    assert fact_of(facts, two[:20]).status != "agreed"
+    assert fact_of(facts, two[-30:-1]).status != "agreed"
 
 
 def test_a_question_never_shares_a_fact_with_a_statement() -> None:

@@ -385,3 +385,19 @@ def test_a_folder_gives_its_supported_files_sorted(tmp_path: Path) -> None:
     write(tmp_path, ".hidden.txt", CRAWLED)
     articles = read(str(tmp_path))
     assert [Path(a.source).name for a in articles] == ["a.txt", "b.html", "c.json[0]"]
+
+
+@pytest.mark.parametrize(
+    ("url", "host"),
+    [
+        ("https://www.tagus-wire.example/a", "tagus-wire.example"),
+        ("https://mobile.tagus-wire.example/a", "tagus-wire.example"),
+        ("https://m.harbour.example.pt/a", "harbour.example.pt"),
+        ("https://amp.tagus-wire.example/a", "tagus-wire.example"),
+        ("https://news.tagus-wire.example/a", "news.tagus-wire.example"),
+    ],
+)
+def test_an_outlet_from_its_url_is_one_name_for_all_its_editions(url: str, host: str) -> None:
+    from rashomon.ingest.article import domain
+
+    assert domain(url) == host

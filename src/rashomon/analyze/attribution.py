@@ -1840,3 +1840,18 @@ def _trimmed(text: str, start: int, end: int) -> Range | None:
     while end > start and text[end - 1] in " ,\n\u00a0":
         end -= 1
     return (start, end) if start < end else None
+
+
+# --------------------------------------------------------------------------- unsaid
+
+# A negated or refused speech act ("did not respond to", "declined to", "never claimed").
+SILENT = re.compile(r"\b(?:not|never|declin\w*|refus\w*)\b|n[’']t\b", re.IGNORECASE)
+# A speech act still to come or only possible ("will ask", "could argue"); not "would", which
+# reports speech ("would say only that").
+UNSAID = re.compile(r"\b(?:will|shall|may|might|could|should|must)\b|['’]ll\b", re.IGNORECASE)
+
+
+def unsaid(cue: str) -> bool:
+    """A speech act that passed on no words: refused or negated ("did not respond to",
+    "declined to"), or still to come or only possible ("will ask", "could argue")."""
+    return bool(SILENT.search(cue) or UNSAID.search(cue))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -58,13 +59,14 @@ def analyze_doc(article: Article, doc: Doc) -> AnalyzedArticle:
     published = article.published or timex.publication_date(article.text, article.dateline, None)
     found_entities = entities.extract(doc)
     attributions = _resolve_speakers(doc, attribution.extract(doc), found_entities)
+    attributions = [_with_refusal(article.text, a) for a in attributions]
     found_entities = _with_speakers(article.text, found_entities, attributions)
     times = timex.extract(doc, published)
     numbers = quantities.extract(doc)
     direct = [(a.content_start, a.content_end) for a in attributions if a.direct]
     evidence = framing.evidence(doc, direct)
     quotes = _quotes(article.text, attributions)
-    pieces = claims.split(doc, attributions)
+    pieces = _unsaid_as_outlet(claims.split(doc, attributions))
     built = [
         _claim(article, n, piece, found_entities, numbers, times, evidence, quotes, doc)
         for n, piece in enumerate(pieces, 1)
@@ -140,6 +142,36 @@ def _with_speakers(
 
 def _overlap(m: Mention, start: int, end: int) -> bool:
     return m.start < end and start < m.end
+
+
+def _unsaid_as_outlet(pieces: Sequence[Piece]) -> list[Piece]:
+    """ "X did not say that Y", "X declined to comment on Y", "X will argue that Y": Y is not
+    X's claim. The piece becomes the outlet's, with the speaker and cue that tell what X did
+    not say (up to the piece before it)."""
+    out: list[Piece] = []
+    for piece in pieces:
+        a = piece.attribution
+        if a is not None and attribution.unsaid(a.cue):
+            floor = out[-1].end if out and out[-1].sentence == piece.sentence else 0
+            starts = [x for x in (a.speaker_start, a.cue_start, piece.start) if x is not None]
+            start = min([x for x in starts if x >= floor] or [piece.start])
+            piece = Piece(start, max(piece.end, a.content_end), piece.sentence, None)
+        out.append(piece)
+    return out
+
+
+REFUSAL = re.compile(r"(\w+(?:n['’]t)?)\s+$")
+
+
+def _with_refusal(text: str, a: Attribution) -> Attribution:
+    """The cue with the refusal just before it: "declined to say", "refused to confirm" (the
+    cue found is "to say"), so that what follows is not taken as said."""
+    if a.cue_start is None:
+        return a
+    word = REFUSAL.search(text[max(0, a.cue_start - 20) : a.cue_start])
+    if word is None or not attribution.SILENT.fullmatch(word.group(1)):
+        return a
+    return replace(a, cue=f"{word.group(1)} {a.cue}", cue_start=a.cue_start - len(word.group(0)))
 
 
 def _speaker_words(doc: Doc, part: tuple[int, int] | None) -> str | None:

@@ -423,10 +423,11 @@ def extract(doc: Doc, published: dt.date | None) -> list[TimeExpression]:
     sentence_of = _sentence_starts(doc)
     out: list[TimeExpression] = []
     history: list[tuple[TimeExpression, int]] = []
-    for f in found:
+    for k, f in enumerate(found):
         if _attributive(doc, f):
             continue
         sentence = sentence_of(f.start)
+        f = _year_from_next(text, f, found[k + 1 : k + 2], history, sentence)
         previous = _previous(f.reading, history, sentence)
         tense = _tense(doc, f.start, f.end)
         if _names_event(doc, f):
@@ -436,6 +437,30 @@ def extract(doc: Doc, published: dt.date | None) -> list[TimeExpression]:
             history.append((expression, sentence))
         out.append(expression)
     return _clock_dates(out, sentence_of)
+
+
+THAT_YEAR = re.compile(r"\s*(?:,\s*|of\s+)?$")
+
+
+def _year_from_next(
+    text: str,
+    f: Found,
+    following: Sequence[Found],
+    history: Sequence[tuple[TimeExpression, int]],
+    sentence: int,
+) -> Found:
+    """ "July 22 that year", "June of the following year": the month takes its year from the
+    text's previous date, as the words after it do, not from the publication date."""
+    r = f.reading
+    if r.year is not None or r.month is None or not following:
+        return f
+    after = following[0].reading.after
+    if after is None or after[0] != "year" or not THAT_YEAR.match(text[f.end : following[0].start]):
+        return f
+    previous = _previous(following[0].reading, history, sentence)
+    if previous is None or previous.date is None:
+        return f
+    return replace(f, reading=replace(r, year=int(previous.date[:4]) + after[1]))
 
 
 FINE_ENOUGH = {

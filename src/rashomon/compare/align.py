@@ -169,6 +169,23 @@ STORY_JOIN = 0.1
 # Maltese-flagged ship, was not damaged"; "The captain, we were told, is being questioned").
 ASIDE = re.compile(r",\s[^,;:“”\"]{2,90}?,\s|\s[—–]\s[^—–]{2,90}?\s[—–]\s|\s\([^()]{1,90}\)")
 WORD = re.compile(r"[^\W_]+(?:[.,']\w+)*")
+# The word a negation denies ("not a hoax" → "hoax", "has not been charged" → "charged"; not
+# a contrast: "respect, not a spot at a bar"), and any negative word at all.
+DENIAL = re.compile(
+    r"(?<!,\s)(?:\bnot|n['’]t|\bnever|\bno longer)\s+"
+    r"(?:(?:a|an|the|be|been|being|have|has|had|yet|ever|fully|actually)\s+)*([a-z]+)",
+    re.IGNORECASE,
+)
+NEG_RAISING = frozenset(
+    {"think", "believe", "expect", "suppose", "imagine", "want", "seem", "feel"}
+)
+UNTIL = re.compile(r"\b(?:until|till|unless)\b", re.IGNORECASE)
+NEGATIVE = re.compile(
+    r"\b(?:not|never|no|nobody|nothing|none|neither|nor|without|cannot|against|yet\s+to|fail\w*\s+to)\b"
+    r"|n['’]t\b",
+    re.IGNORECASE,
+)
+DENYING = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject\w*|disput\w*)\b", re.IGNORECASE)
 FUNCTION_WORDS = """
     a about above after again against all also am an and any are as at be been before being
     below between both but by can could did do does doing down during each few for from
@@ -587,9 +604,42 @@ def align(
     features = features or pair_features(analyzed, embedder)
     items, scores = pair_scores(analyzed, embedder, features)
     cosine = features[1][..., 0]
-    groups = group(scores, threshold)
+    groups = group(_without_opposites(items, scores, threshold), threshold)
     groups.sort(key=lambda g: (-len({_outlet(analyzed, items[i]) for i in g}), g[0]))
     return [_fact(f"f{n}", g, items, scores, cosine, analyzed) for n, g in enumerate(groups, 1)]
+
+
+def _without_opposites(items: list[Unit], scores: np.ndarray, threshold: float) -> np.ndarray:
+    """``scores`` with 0 for two claims of which one denies what the other asserts: they are
+    not one fact ("It is a total hoax" / "it is not a hoax"), whatever their words share. (The
+    conflict finder still sees the pair.)"""
+    out = scores.copy()
+    for i, j in zip(*np.nonzero(np.triu(scores) >= threshold), strict=True):
+        if opposite(items[i].claim, items[j].claim):
+            out[i, j] = out[j, i] = 0.0
+    return out
+
+
+def opposite(a: Claim, b: Claim) -> bool:
+    """One claim denies a word the other asserts, and the other has no negation at all:
+    "he will plead not guilty" / "Pinedo pleaded guilty"; not "he is not above the law" / "no
+    one is above the law", not "I don't think it's OK" / "I think it's immoral" (a negated
+    belief denies what follows it), not "will not negotiate until it reopens" / "can negotiate
+    after it reopens", not when the other claim is what someone denied ("denied that she had
+    provided false information") or the denied word is asserted too ("that is not the
+    objective, man is the objective")."""
+    if a.negated == b.negated:
+        return False
+    negative, positive = (a, b) if a.negated else (b, a)
+    if NEGATIVE.search(positive.text) or DENYING.search(positive.cue):
+        return False
+    if UNTIL.search(negative.text):
+        return False
+    denied = {stem(w) for w in DENIAL.findall(negative.text) if w.lower() not in NEG_RAISING}
+    denied -= content_stems(
+        DENIAL.sub(" ", negative.text)
+    )  # "not the objective, man is the objective"
+    return bool(denied & content_stems(positive.text))
 
 
 def _outlet(analyzed: Sequence[AnalyzedArticle], unit: Unit) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from rashomon.compare.voices import unsaid
+from rashomon.analyze.attribution import unsaid
 from rashomon.records import (
     AnalyzedArticle,
     CrossEntity,

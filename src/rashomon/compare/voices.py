@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from importlib.resources import files
 
+from rashomon.analyze.attribution import unsaid
 from rashomon.records import AnalyzedArticle, CrossEntity, Fact, Quote, QuoteRef, VoiceSummary
 
 NEUTRAL_CUES = frozenset(
@@ -17,10 +18,6 @@ NEUTRAL_CUES = frozenset(
 # Sections of data/cue_verbs.txt whose verbs pass words on; the others (beliefs, positions,
 # intentions) attribute a stance, which the claims keep but the voices leave out.
 SPEECH_SECTIONS = ("Speaking and writing", "Passing on words or sources", "Pressing someone to act")
-SILENT = re.compile(r"\b(?:not|never|declin\w*|refus\w*)\b|n[’']t\b", re.IGNORECASE)
-# A speech act still to come or only possible ("will ask", "could argue"); not "would", which
-# reports speech ("would say only that").
-UNSAID = re.compile(r"\b(?:will|shall|may|might|could|should|must)\b|['’]ll\b", re.IGNORECASE)
 SPOKEN_NOUNS = frozenset(
     [
         "statement",
@@ -86,12 +83,6 @@ def _spoken(cue: str) -> bool:
     if unsaid(cue):
         return False
     return "according" in words or any(w in _speech_forms() or w in SPOKEN_NOUNS for w in words)
-
-
-def unsaid(cue: str) -> bool:
-    """A speech act that passed on no words: refused or negated ("did not respond to",
-    "declined to"), or still to come or only possible ("will ask", "could argue")."""
-    return bool(SILENT.search(cue) or UNSAID.search(cue))
 
 
 @functools.cache

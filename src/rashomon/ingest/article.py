@@ -100,10 +100,15 @@ def article_id(outlet: str, url: str, text: str) -> str:
     return digest.hexdigest()
 
 
+# Host prefixes of one site's editions, not of another outlet: "mobile.nytimes.com".
+EDITIONS = re.compile(r"^(?:www\d?|m|mobile|amp|edition|beta)\.(?=[^.]+\.[^.]+)")
+
+
 def domain(url: str) -> str:
-    """The host of a URL without ``www.``: ``tagus-wire.example``."""
+    """The host of a URL without ``www.`` or a mobile or AMP prefix: ``tagus-wire.example``
+    (also for ``mobile.tagus-wire.example``)."""
     host = (urlsplit(url.strip()).hostname or "") if url else ""
-    return host.removeprefix("www.")
+    return EDITIONS.sub("", host)
 
 
 def outlet_of(draft: Draft, context: Context, dateline: str = "") -> str:

@@ -10,6 +10,10 @@ from collections.abc import Iterable, Sequence
 from rashomon.records import AnalyzedArticle, ClaimRef, Comparison, Evidence, Fact, Framing
 
 WIDTH = 100
+LEGEND = (
+    "(@N: where a claim starts in its article, in characters; — X: the source the outlet "
+    "cites; (evaluative): worded with evaluative or loaded words)"
+)
 
 
 def render_article(analyzed: AnalyzedArticle) -> str:
@@ -114,6 +118,7 @@ def _story(c: Comparison) -> str:
     lines = [head]
     for a in c.articles:
         lines.append(f"       {a.outlet} ({a.genre}, {a.published or 'date unknown'}) {a.title}")
+    lines.append(f"       {LEGEND}")
     return "\n".join(_wrap(line, 7) for line in lines)
 
 
