@@ -331,6 +331,12 @@ def test_sentences_read_on_their_own(
             [("first_person", "We")],
             "the outlet's first person",
         ),
+        (
+            '"The town council closed the flooded bridge by the old mill for the whole week."',
+            C("The town council closed the flooded bridge by the old mill for the whole week."),
+            [],
+            "a quotation whose speaker is not known",
+        ),
     ],
 )
 def test_unreadable_or_unsafe_wording_is_left_out(
@@ -351,6 +357,7 @@ def test_unreadable_or_unsafe_wording_is_left_out(
                 "Imagine",
                 "The town",
                 "According to the mayor",
+                '"The town council',
             )
         )
         for t, _ in found

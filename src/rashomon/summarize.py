@@ -318,6 +318,8 @@ def _checked(claim: Claim, span: Span, framed: bool, index: _Index) -> Candidate
     if not _clean(article, span) or _carries_disputed(span, index, claim.article):
         return None
     attributed = claim.voice != "outlet" and not framed
+    if not attributed and claim.voice == "outlet" and _opens_quote(article.article.text, span):
+        return None  # a quotation whose speaker is not known is nobody's plain fact
     if attributed:
         sentence = _attribute(claim, _plain_text(article, span), article)
     else:
@@ -330,6 +332,21 @@ def _checked(claim: Claim, span: Span, framed: bool, index: _Index) -> Candidate
     cost += OPINION_COST * (article.genre.label == "opinion")  # a report's words, if any
     cost += 0.5 * (1 - len(outlets) / max(len(_fact_outlets(claim, index)), 1))
     return Candidate(sentence, outlets, facts, position=0.0, date=None, cost=cost, claim=claim.id)
+
+
+def _opens_quote(text: str, span: Span) -> bool:
+    """The span is quoted words: a quotation mark opens at its start or just before it (a
+    straight quote opens when a space, a line break or the text's start stands before it)."""
+    at = span.start
+    while at > 0 and at > span.start - 3 and text[at - 1].isspace():
+        at -= 1
+    return any(0 <= k < len(text) and _opening(text, k) for k in (at - 1, span.start))
+
+
+def _opening(text: str, k: int) -> bool:
+    if text[k] in "“‘":
+        return True
+    return text[k] == '"' and (k == 0 or text[k - 1].isspace() or text[k - 1] in "([")
 
 
 def _carries_disputed(span: Span, index: _Index, article_id: str) -> bool:
