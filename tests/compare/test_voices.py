@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.compare.voices import _cue_contrast, _spoken
+from rashomon.compare.voices import _by_full_name, _cue_contrast, _spoken
 from rashomon.records import QuoteRef
 
 
@@ -87,3 +87,14 @@ def test_one_fact_with_some_shared_words_is_one_statement() -> None:
 )
 def test_voices_are_what_someone_said(cue: str, spoken: bool) -> None:
     assert _spoken(cue) is spoken
+
+
+def test_a_speaker_known_by_surname_joins_the_one_full_name() -> None:
+    wire, view = quote("Wire", "said", "a"), quote("View", "said", "b")
+    grouped = {"Aitan Goelman": [wire], "Mr. Goelman": [view], "Goelman": [view]}
+    assert _by_full_name(grouped) == {"Aitan Goelman": [wire, view, view]}
+
+
+def test_a_surname_two_full_names_end_with_stays_apart() -> None:
+    refs = {"Ada Rossi": [], "Luca Rossi": [], "Rossi": [quote("Wire", "said", "a")]}
+    assert set(_by_full_name(refs)) == {"Ada Rossi", "Luca Rossi", "Rossi"}

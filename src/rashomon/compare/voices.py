@@ -61,6 +61,7 @@ def voices(
         for q in a.quotes:
             if q.direct or _spoken(q.cue):
                 grouped[_speaker_name(a, q, linked)].append(_ref(a, q))
+    grouped = _by_full_name(grouped)
     fact_of = _quote_facts(articles, facts)
     summaries = [
         VoiceSummary(
@@ -133,6 +134,29 @@ def _speaker_name(a: AnalyzedArticle, q: Quote, linked: Sequence[CrossEntity]) -
                 if per.article == a.article.id and spans & {(m.start, m.end) for m in per.mentions}:
                     return cross.name
     return q.speaker or "unnamed source"
+
+
+HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+")
+
+
+def _by_full_name(grouped: dict[str, list[QuoteRef]]) -> dict[str, list[QuoteRef]]:
+    """A speaker known by a surname alone ("Goelman", "Mr. Goelman") joins the one speaker
+    whose full name ends with it ("Aitan Goelman"); with two such speakers it stays apart."""
+    out: dict[str, list[QuoteRef]] = {}
+    for name, refs in grouped.items():
+        short = HONORIFIC.sub("", name)
+        fuller = [
+            other
+            for other in grouped
+            if " " not in short
+            and short[:1].isupper()
+            and len(HONORIFIC.sub("", other).split()) > 1
+            and all(w[:1].isupper() for w in other.split())  # a name, not "a report in The Post"
+            and other.split()[-1] == short
+        ]
+        target = fuller[0] if len(fuller) == 1 else name
+        out.setdefault(target, []).extend(refs)
+    return out
 
 
 def _ref(a: AnalyzedArticle, q: Quote) -> QuoteRef:
