@@ -667,3 +667,24 @@ def test_a_name_glued_to_its_verb_is_the_speaker() -> None:
         token.lemma_ = lemma
     (a,) = extract(doc)
     assert _view(doc.text, a) == ("Rossi", "joked", "\u201cThe sea wins again,\u201d", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # a quotation with its own frame stays the speaker's; the relay is dropped
+        ('"The port must stay open," Rossi said, according to Reuters.', "Rossi", "The port"),
+        # a report in other words stays the relay's
+        (
+            "Rossi said the port would stay open, according to a ministry memo.",
+            "a ministry",
+            "Rossi",
+        ),
+    ],
+)
+def test_without_relays_quoted_words_stay_the_speakers(
+    nlp, text: str, speaker: str, content: str
+) -> None:  # type: ignore[no-untyped-def]
+    (found,) = extract(nlp(text), relayed=False)
+    assert found.speaker is not None and found.speaker.startswith(speaker)
+    assert text[found.content_start : found.content_end].strip('"“').startswith(content)

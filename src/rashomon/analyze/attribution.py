@@ -1611,11 +1611,16 @@ def _signature(article: _Article, region: Range) -> _Found | None:
 # --------------------------------------------------------------------------- assembly
 
 
-def extract(doc: Doc) -> list[Attribution]:
-    """Return the attributions of one parsed article, in text order, without nesting."""
+def extract(doc: Doc, *, relayed: bool = True) -> list[Attribution]:
+    """Return the attributions of one parsed article, in text order, without nesting.
+
+    ``'"...," Rossi said, according to X.'``: with ``relayed`` (the PolNeAR convention) the
+    whole report is X's; without it Rossi's quoted words stay Rossi's and X's relay is dropped,
+    which is what a reader of the comparison needs (whose words these are). A relayed report
+    in other words stays X's either way."""
     article = _Article(doc)
-    fitted = (_fit(f, article) for f in _candidates(article) if f is not None)
-    found = _outermost(_relays([f for f in fitted if f is not None]))
+    fitted = [f for f in (_fit(f, article) for f in _candidates(article) if f) if f is not None]
+    found = _outermost(_relays(fitted if relayed else _without_relays(fitted)))
     _chain_quotes(found, article)
     _continued_quotes(found, article)
     return [_record(f, article) for f in sorted(found, key=lambda f: f.content)]
@@ -1710,6 +1715,19 @@ def _relays(found: list[_Found]) -> list[_Found]:
                 start = min(outer.content[0], inner.content[0])
                 outer.content = (start, max(outer.content[1], inner.content[1]))
     return found
+
+
+def _without_relays(found: list[_Found]) -> list[_Found]:
+    """The attributions but an 'according to X' that closes a quotation with a frame of its
+    own: the quoted words stay the speaker's."""
+    quoting = [f for f in found if f.direct]
+    return [
+        outer
+        for outer in found
+        if not (
+            outer.vouches and any(i is not outer and _inside(i.cue, outer.content) for i in quoting)
+        )
+    ]
 
 
 def _outermost(found: Iterable[_Found]) -> list[_Found]:

@@ -58,7 +58,8 @@ def analyze_doc(article: Article, doc: Doc) -> AnalyzedArticle:
     """Analyse an article whose text spaCy has already parsed into ``doc``."""
     published = article.published or timex.publication_date(article.text, article.dateline, None)
     found_entities = entities.extract(doc)
-    attributions = _resolve_speakers(doc, attribution.extract(doc), found_entities)
+    found = attribution.extract(doc, relayed=False)
+    attributions = _resolve_speakers(doc, found, found_entities)
     attributions = [_with_refusal(article.text, a) for a in attributions]
     found_entities = _with_speakers(article.text, found_entities, attributions)
     times = timex.extract(doc, published)
