@@ -276,3 +276,24 @@ def test_words_nobody_said_are_the_outlets_claim(sentence: str) -> None:
     assert [(c.text.rstrip("."), c.voice) for c in analyzed.claims] == [
         (sentence.rstrip("."), "outlet")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # a conjunction or relative word whose clause is another's report is left out
+        (
+            "The line was an addition to a speech in which the minister said the port would close.",
+            "The line was an addition to a speech",
+        ),
+        (
+            "Rossi and the mayor have been at odds for months, with the mayor saying the port "
+            "must close.",
+            "Rossi and the mayor have been at odds for months",
+        ),
+        ("The ferry sank even as the rescuers said the sea was calm.", "The ferry sank"),
+    ],
+)
+def test_a_claim_does_not_end_on_a_word_whose_clause_it_lacks(nlp, text: str, claim: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    assert claim in texts(doc, extract(doc))

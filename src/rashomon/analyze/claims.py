@@ -276,11 +276,32 @@ def _trim(span: Span) -> Span | None:
     doc, start, end = span.doc, span.start, span.end
     while start < end and (_edge(doc[start]) or doc[start].dep_ == "cc" or _that(doc[start])):
         start += 1
-    while end > start and (_edge(doc[end - 1]) or doc[end - 1].dep_ == "cc"):
+    while end > start and (
+        _edge(doc[end - 1]) or doc[end - 1].dep_ == "cc" or _dangling(doc, start, end)
+    ):
         end -= 1
     if end > start and _opens_quote(doc[start:end]) and end < len(doc) and doc[end].text in CLOSING:
         end += 1  # 'the cause was “clear”': keep the mark that closes a quote the claim opens
     return doc[start:end] if end > start else None
+
+
+WH = frozenset({"WDT", "WP", "WP$"})
+
+
+def _dangling(doc: Doc, start: int, end: int) -> bool:
+    """The last word opens what the claim does not hold: a conjunction or relative word
+    ("..., which stalled as"), or a preposition after a comma ("backlash, with")."""
+    last = doc[end - 1]
+    if any(start <= child.i < end for child in last.children):
+        return False
+    if last.pos_ in {"SCONJ", "CCONJ"} or last.tag_ in WH:
+        return True
+    if last.dep_ == "advmod" and not start <= last.head.i < end:
+        return True  # "even" of "even though ...", "just" of "just as ...": its word is not here
+    if last.pos_ != "ADP":
+        return False
+    after_comma = end - 2 >= start and doc[end - 2].text == ","
+    return after_comma or any(child.tag_ in WH for child in last.children)  # "in which"
 
 
 def _opens_quote(span: Span) -> bool:
