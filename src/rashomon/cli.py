@@ -72,7 +72,7 @@ def parse_date(_ctx: Any, _param: Any, value: str | None) -> dt.date | None:
 SUFFIXES = {".json": "json", ".html": "html", ".htm": "html", ".md": "md"}
 
 
-def _format_of(output: Path | None) -> str:
+def format_of(output: Path | None) -> str:
     """The format an output file's name asks for ("report.html" → html); text otherwise."""
     return SUFFIXES.get(output.suffix.lower(), "text") if output else "text"
 
@@ -121,7 +121,7 @@ def analyze(
     articles, complete = read_sources(sources, [outlet] * len(sources), published)
     analyzed = api.analyze_many(articles)
     if analyzed:
-        fmt = fmt or _format_of(output)
+        fmt = fmt or format_of(output)
         write(render_analysis(analyzed, fmt if fmt in {"text", "json"} else "text"), output)
     sys.exit(0 if complete else 2 if analyzed else 1)
 
@@ -158,7 +158,7 @@ def compare(
         sys.exit(1)
     for message in comparison.warnings:
         warn(message)
-    write(render(comparison, fmt or _format_of(output), analyzed), output)
+    write(render(comparison, fmt or format_of(output), analyzed), output)
     sys.exit(0 if complete else 2)
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from rashomon.cli import exit_code, fail, parse_date, write
+from rashomon.cli import exit_code, fail, format_of, parse_date, write
 from rashomon.errors import RashomonError
 from rashomon.options import Options
 from rashomon.records import Story
@@ -22,6 +22,7 @@ from rashomon.records import Story
 if TYPE_CHECKING:
     from rashomon.corpus import IngestReport
 
+EXPORTS = ("jsonl", "csv", "parquet")
 DB = click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -135,7 +136,7 @@ def ingest(
     callback=parse_date,
     help="Stories still running on or after YYYY-MM-DD (stories with no known date are left out).",
 )
-@click.option("--outlet", help="Stories with an article of this outlet.")
+@click.option("--outlet", help="Stories with an article of an outlet whose name has this in it.")
 @click.option("--query", help='Full-text search of the articles, e.g. "ferry AND lesbos".')
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def stories(
@@ -174,9 +175,14 @@ def stories(
 @click.command()
 @click.argument("story_id", metavar="ID")
 @DB
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "md"]), default="text")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "html", "md"]),
+    help="Output format (default: from the --output file name, else text).",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
-def story(story_id: str, db: Path, fmt: str, output: Path | None) -> None:
+def story(story_id: str, db: Path, fmt: str | None, output: Path | None) -> None:
     """Show the claim-by-claim comparison of one story's articles."""
     from rashomon.corpus import get_story, story_comparison
     from rashomon.render import render
@@ -191,16 +197,24 @@ def story(story_id: str, db: Path, fmt: str, output: Path | None) -> None:
     if copies:
         left_out = "copy of its articles is" if copies == 1 else "copies of its articles are"
         click.echo(f"Story {found.id}: {copies} {left_out} left out.", err=True)
-    write(render(comparison, fmt, analyzed), output)
+    write(render(comparison, fmt or format_of(output), analyzed), output)
 
 
 @click.command()
 @DB
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORTS),
+    help="Output format (default: from the --output file name, else jsonl).",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
-def export(db: Path, fmt: str, output: Path | None) -> None:
+def export(db: Path, fmt: str | None, output: Path | None) -> None:
     """Write every article with its story (and the article it copies) as JSONL, CSV or Parquet."""
     from rashomon.store import Store, export_articles
+
+    suffix = output.suffix.lower().lstrip(".") if output else ""
+    fmt = fmt or (suffix if suffix in EXPORTS else "jsonl")
 
     try:
         with Store(db, create=False) as store:

@@ -15,13 +15,14 @@ import datetime as dt
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rashomon.engine import make_engine, shards
 from rashomon.engine.work import process
 from rashomon.errors import CompareError, InputError, StoreError
+from rashomon.ingest.article import outlet_key
 from rashomon.options import VERSION, Options
 from rashomon.records import AnalyzedArticle, Article, Comparison, Failure, Story
 from rashomon.store.db import Placement, Store, StoreValidators, content_hash
@@ -227,8 +228,9 @@ def _run(
 def _store_one(store: Store, item: Processed, report: IngestReport) -> bool:
     """Store one article in a transaction of its own; True if it is an original."""
     bands = dedup.band_keys(item.signature)
-    digest = content_hash(item.article)
     with store.transaction():
+        item = _known_outlet(store, item)
+        digest = content_hash(item.article)
         if store.known([digest]):
             report.skipped += 1
             return False
@@ -252,6 +254,18 @@ def _store_one(store: Store, item: Processed, report: IngestReport) -> bool:
         report.copies += 1
     report.ingested += 1
     return copy is None
+
+
+def _known_outlet(store: Store, item: Processed) -> Processed:
+    """The item under the name the store already knows its outlet by, when it was stored as
+    its web domain or its site name ("coastalherald.example" / "Coastal Herald")."""
+    name = item.article.outlet
+    key = outlet_key(name)
+    same = next((o for o in store.outlets() if o != name and outlet_key(o) == key), None)
+    if not key or same is None:
+        return item
+    article = replace(item.article, outlet=same)
+    return replace(item, article=article, analysis=replace(item.analysis, article=article))
 
 
 def _group(store: Store, ids: Sequence[str]) -> list[int]:

@@ -82,6 +82,8 @@ def _route(body: bytes | str, status: int, delay: float, headers: dict[str, str]
 
 def _handler(server: Server) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # connections are kept alive, as real servers do
+
         def do_GET(self) -> None:
             server.requests.append((self.path, dict(self.headers)))
             route = server.answer(self.path)
@@ -92,6 +94,8 @@ def _handler(server: Server) -> type[BaseHTTPRequestHandler]:
                 self.send_header(name, value)
             if "X-No-Length" not in route.headers:  # else the body ends when the connection does
                 self.send_header("Content-Length", str(len(route.body)))
+            else:
+                self.close_connection = True
             self.end_headers()
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(route.body)

@@ -106,6 +106,25 @@ def test_http_errors(server: Server) -> None:
     assert failure(url) == f"{url}: HTTP 410 Gone"
 
 
+def test_an_error_page_does_not_spoil_the_next_request(server: Server) -> None:
+    # its body is read out before the kept-alive connection is used again
+    url = server.page("/news/ferry")
+    server.add("/missing", "<p>" + "not here " * 500 + "</p>", status=404)
+    loader, waits = fetcher()
+    with pytest.raises(FetchError):
+        loader.get(server.base + "/missing")
+    assert loader.get(url).status == 200
+    assert (server.hits("/news/ferry"), waits) == (1, [])
+
+
+def test_a_refused_connection_is_not_called_a_timeout() -> None:
+    message = failure("http://127.0.0.1:1/news", retries=0)
+    assert message.startswith(
+        "http://127.0.0.1:1/news: the site cannot be reached: cannot connect ("
+    )
+    assert message.endswith("Connection refused)")
+
+
 def test_server_errors_are_retried_with_back_off(server: Server) -> None:
     url = server.add("/busy", "busy", status=500)
     loader, waits = fetcher(backoff=0.5)

@@ -190,6 +190,8 @@ BAD: list[tuple[str, str | bytes, type[Exception], str]] = [
     ("pt.txt", PORTUGUESE, LanguageError, "the text is in Portuguese (pt), not English"),
     ("short.txt", "A ferry sank.", InputError,
      "only 3 words of article text (at least 10 words are needed)"),
+    ("filler.txt", "hello world " * 200, InputError,
+     "not article text: 400 words but only 2 different ones"),
     ("furniture.txt", "Share on Facebook\nAdvertisement\nRead more\n", InputError,
      "no article text (at least 10 words are needed)"),
     ("nav.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>", InputError,
@@ -241,9 +243,11 @@ def test_a_damaged_gzip_file(tmp_path: Path) -> None:
 def test_a_very_long_file_is_cut_with_a_warning(tmp_path: Path) -> None:
     paragraph = (
         "The inquiry heard that the ferry had sailed with a faulty pump and that the crew had "
-        "reported the fault twice before the crossing, according to documents seen by reporters."
+        "reported the fault {} before the crossing, according to documents seen by reporters."
     )  # 30 words
-    path = write(tmp_path, "long.txt", "\n\n".join([paragraph] * 6_667))  # 200,010 words
+    # each paragraph names its fault differently ("fault bd"): real text, not one line repeated
+    paragraphs = [paragraph.format("".join(chr(97 + int(d)) for d in str(n))) for n in range(6_667)]
+    path = write(tmp_path, "long.txt", "\n\n".join(paragraphs))  # 200,010 words
     (article,) = read(str(path))
     assert len(article.text.split()) == 19_980
     assert article.text.endswith("reporters.")
@@ -282,6 +286,15 @@ def test_html_page(tmp_path: Path) -> None:
     assert article.outlet == "Tagus Wire"  # the agency in the dateline
     assert article.published == dt.date(2026, 3, 3)
     assert article.byline == "Ana Costa"
+    assert article.dateline == "LISBON (Tagus Wire)"
+
+
+def test_a_long_headline_is_not_joined_to_the_lede(tmp_path: Path) -> None:
+    # a headline without a full stop, long enough to look like a hard-wrapped line
+    title = "Ferry sinks off Lisbon: questions over the ignored pump warnings"
+    page = PAGE.replace("<h1>Ferry sinks off Lisbon</h1>", f"<h1>{title}</h1>")
+    (article,) = read(str(write(tmp_path, "ferry.html", page)))
+    assert article.text == CLEAN
     assert article.dateline == "LISBON (Tagus Wire)"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -181,6 +182,31 @@ def test_a_damaged_archive_tail_is_reported_and_the_pages_before_it_kept(
     assert failure.reason.startswith("the archive is damaged after record 1 (")
 
 
+SECOND = ("https://tagus-wire.example/news/inquiry", "200 OK", "text/html", HTML.encode())
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        # a record that claims more bytes than it has swallows the records after it
+        (lambda r: r.replace(b"Content-Length: ", b"Content-Length: 9", 1), "cut short, "),
+        (lambda r: r.replace(b"WARC-Type: response", b"WARC-Type: resp\x00junk", 1), "its type"),
+    ],
+    ids=["wrong-length", "junk"],
+)
+def test_a_damaged_record_in_the_middle_is_reported_not_read(
+    tmp_path: Path, damage: Callable[[bytes], bytes], reason: str
+) -> None:
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(
+        warc(ARCHIVE[:1], False) + damage(warc([SECOND], False)) + warc([SECOND], False)
+    )
+    articles, failures = split(list(iter_sources([str(path)])))
+    assert [a.url for a in articles] == [ARCHIVE[0][0]]
+    (failure,) = failures
+    assert failure.reason.startswith(f"the archive is damaged at record 2 ({reason}")
+
+
 # ----------------------------------------------------------------------------- URL lists
 
 
@@ -200,7 +226,7 @@ def test_a_url_list_with_a_bad_line(tmp_path: Path, server: Server, name: str) -
     path.write_text(f"{good}\nnot a url\n{other}\n")
     articles, failures = split(list(iter_sources([str(path)], server.options)))
     assert len(articles) == 2
-    assert failures == [Failure(str(path), "line 2 is not an http(s) URL")]
+    assert failures == [Failure(str(path), "line 2 is not an http(s) URL: 'not a url'")]
 
 
 def test_a_text_that_quotes_a_url_is_still_a_text(tmp_path: Path) -> None:

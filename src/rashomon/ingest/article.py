@@ -111,6 +111,19 @@ def domain(url: str) -> str:
     return EDITIONS.sub("", host)
 
 
+def outlet_key(name: str) -> str:
+    """What an outlet's name and its web domain have in common: "Coastal Herald",
+    "coastalherald.example" and "www.CoastalHerald.co.uk" all give ``coastalherald``."""
+    name = EDITIONS.sub("", name.strip().lower())
+    if re.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", name):
+        labels = name.split(".")[:-1]  # the top-level domain
+        while len(labels) > 1 and len(labels[-1]) <= 3:
+            labels.pop()  # "co" of "co.uk", "com" of "com.au"
+        name = ".".join(labels)
+    key = re.sub(r"[\W_]+", "", name)
+    return key.removeprefix("the") or key
+
+
 def outlet_of(draft: Draft, context: Context, dateline: str = "") -> str:
     """The caller's outlet, else the declared one, the site name, the agency named in the
     dateline (``LISBON (Tagus Wire) —``), the URL's domain, the file name."""
@@ -158,11 +171,22 @@ def truncate(text: str, max_words: int) -> tuple[str, tuple[str, ...]]:
     return kept, (warning,)
 
 
+# Real prose of any length uses at least this share of different words (a 20,000-word text:
+# ~0.1 or more; a repeated test string or a filler page: far below).
+MIN_DISTINCT_SHARE = 0.02
+
+
 def _check_length(text: str, where: str, min_words: int) -> None:
-    count = len(_WORD.findall(text))
+    words = [w.lower() for w in _WORD.findall(text)]
+    count = len(words)
     if count < min_words:
         found = "no article text" if not count else f"only {count} words of article text"
         raise InputError(f"{found} (at least {min_words} words are needed)", where=where)
+    distinct = len(set(words))
+    if distinct < count * MIN_DISTINCT_SHARE:
+        raise InputError(
+            f"not article text: {count} words but only {distinct} different ones", where=where
+        )
 
 
 def publication_date(

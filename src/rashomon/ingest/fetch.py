@@ -41,6 +41,7 @@ _RETRY_STATUSES = {429, 500, 502, 503, 504}
 _REDIRECTS = {301, 302, 303, 307, 308}
 _ROBOTS_BYTES = 500_000
 _CHUNK = 65_536
+_DRAIN = 65_536  # an unused body up to this size is read out to keep the connection
 
 
 @dataclass(frozen=True)
@@ -250,6 +251,8 @@ class Fetcher:
     ) -> tuple[Response, str | None]:
         status = raw.status
         location = raw.headers.get("Location")
+        if status not in range(200, 300) or (status in _REDIRECTS and location):
+            _discard(raw)
         if status in _REDIRECTS and location:
             return _response(url, raw, b""), location
         if status == 304:
@@ -365,6 +368,22 @@ class Fetcher:
 # ----------------------------------------------------------------------------- helpers
 
 
+def _discard(raw: urllib3.BaseHTTPResponse) -> None:
+    """Read out the small body of a response not used (an error page, a redirect): left
+    unread on a kept-alive connection, it spoils the next request sent on it, which then
+    fails and is sent again. A large or unsized body closes the connection instead."""
+    import urllib3
+
+    declared = raw.headers.get("Content-Length", "")
+    try:
+        if declared.isdigit() and int(declared) <= _DRAIN:
+            raw.drain_conn()
+            return
+    except (urllib3.exceptions.HTTPError, OSError):
+        pass
+    raw.close()
+
+
 def _response(url: str, raw: urllib3.BaseHTTPResponse, body: bytes) -> Response:
     media, _, params = (raw.headers.get("Content-Type") or "").partition(";")
     charset = None
@@ -402,12 +421,15 @@ def _retry_after(value: str | None) -> float | None:
 def _network_error(exc: Exception, url: str, timeout: float) -> FetchError:
     import urllib3
 
+    # urllib3 makes a failed connection a kind of timeout: test for it first
+    if isinstance(exc, urllib3.exceptions.NameResolutionError):
+        return FetchError(f"cannot resolve the host name '{urlsplit(url).hostname}'", where=url)
+    if isinstance(exc, (urllib3.exceptions.NewConnectionError, urllib3.exceptions.ProtocolError)):
+        return _Retryable(f"cannot connect ({_short(exc)})", where=url)
     if isinstance(exc, urllib3.exceptions.TimeoutError):
         return _Retryable(f"no response within {timeout:g} seconds", where=url)
     if isinstance(exc, urllib3.exceptions.SSLError):
         return FetchError(f"TLS error ({_short(exc)})", where=url)
-    if isinstance(exc, (urllib3.exceptions.NewConnectionError, urllib3.exceptions.ProtocolError)):
-        return _Retryable(f"cannot connect ({_short(exc)})", where=url)
     return FetchError(f"the request failed ({_short(exc)})", where=url)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from rashomon.errors import InputError
@@ -45,7 +46,9 @@ def read_html(html: str, source: str, url: str = "", stem: str = "", min_words: 
     if len(text.split()) < min_words:
         raise InputError("no article text found in the page", where=source)
     return Draft(
-        text=text,
+        # trafilatura writes one block per line: a line is never a hard-wrapped sentence
+        # to rejoin (a headline, then the dateline's paragraph)
+        text=re.sub(r"\n+", "\n\n", text),
         source=source,
         title=_field(document, "title"),
         url=url or _field(document, "url"),

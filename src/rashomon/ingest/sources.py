@@ -215,7 +215,8 @@ class Reader:
             if not line or line.startswith("#"):
                 continue
             if not is_url(line):
-                yield InputError(f"line {number} is not an http(s) URL", where=where)
+                shown = line if len(line) <= 80 else line[:77] + "..."
+                yield InputError(f"line {number} is not an http(s) URL: {shown!r}", where=where)
                 continue
             yield from self.items(line)
 

@@ -11,6 +11,19 @@ from rashomon.errors import InputError
 from rashomon.ingest.dates import parse_date
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+RECORD_TYPES = frozenset(
+    [
+        "warcinfo",
+        "response",
+        "resource",
+        "request",
+        "metadata",
+        "revisit",
+        "conversion",
+        "continuation",
+        "arc_header",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -31,8 +44,15 @@ def iter_pages(stream: BinaryIO, where: str) -> Iterator[Page | InputError]:
 
     number = 0
     try:
-        for number, record in enumerate(ArchiveIterator(stream), start=1):
+        for number, record in enumerate(ArchiveIterator(stream, check_digests=True), start=1):
+            if record.rec_type not in RECORD_TYPES:
+                yield _damaged(number, f"its type reads '{record.rec_type[:40]}'", where)
+                return
             page = _page(record, f"{where} record {number}")
+            short = _missing(record)
+            if short:
+                yield _damaged(number, f"cut short, {short:,} bytes missing", where)
+                return
             if page is not None:
                 yield page
     except Exception as exc:  # warcio raises many kinds of error on damaged input
@@ -40,6 +60,21 @@ def iter_pages(stream: BinaryIO, where: str) -> Iterator[Page | InputError]:
             f"the archive is damaged after record {number} ({_short(exc)}); the rest is skipped",
             where=where,
         )
+
+
+def _damaged(number: int, reason: str, where: str) -> InputError:
+    return InputError(
+        f"the archive is damaged at record {number} ({reason}); the rest is skipped", where=where
+    )
+
+
+def _missing(record: Any) -> int:
+    """How many bytes of the record's declared length the archive did not hold (read to its
+    end first)."""
+    raw = record.raw_stream
+    while raw.read(1 << 16):
+        pass
+    return int(getattr(raw, "limit", 0) or 0)
 
 
 def _page(record: Any, where: str) -> Page | InputError | None:
@@ -54,6 +89,10 @@ def _page(record: Any, where: str) -> Page | InputError | None:
         body = record.content_stream().read()
     except Exception as exc:  # as above
         return InputError(f"the record is damaged ({_short(exc)})", where=f"{where} ({url})")
+    if record.digest_checker.passed is False:
+        return InputError(
+            "the record does not match its digest (damaged)", where=f"{where} ({url})"
+        )
     charset = params.partition("charset=")[2].strip("\"' ;") or None
     return Page(
         where=f"{where} ({url})",

@@ -117,6 +117,10 @@ class Store:
         """The content hashes among ``hashes`` that the store already holds."""
         return set(self._select_in("SELECT hash FROM articles WHERE hash IN ({})", list(hashes)))
 
+    def outlets(self) -> list[str]:
+        """Every outlet name among the stored articles."""
+        return [r[0] for r in self.conn.execute("SELECT DISTINCT outlet FROM articles")]
+
     def free_id(self, wanted: str, digest: str) -> str:
         """``wanted`` if no article has that id yet, else ``wanted`` with a hash suffix."""
         taken = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (wanted,)).fetchone()
@@ -389,7 +393,9 @@ class Store:
             where.append("s.end_day = ?")
             params.append(UNDATED)
         if outlet:
-            where.append("s.id IN (SELECT story FROM articles WHERE lower(outlet) = lower(?))")
+            where.append(  # a part of the name will do: "Herald" for "Coastal Herald"
+                "s.id IN (SELECT story FROM articles WHERE instr(lower(outlet), lower(?)) > 0)"
+            )
             params.append(outlet)
         if query:
             where.append(
