@@ -54,9 +54,24 @@ def _register_paragraph_breaks() -> None:
     @Language.component(PARAGRAPHS)
     def paragraph_breaks(doc: Doc) -> Doc:
         for token in doc[:-1]:
+            after = doc[token.i + 1]
             if token.is_space and token.text.count("\n") >= 2:
-                doc[token.i + 1].is_sent_start = True
+                after.is_sent_start = True
+            elif token.text in abbreviations() and after.tag_ in {"NNP", "NNPS"}:
+                after.is_sent_start = False  # "calling for Ariz. Gov. Jan Brewer to veto"
         return doc
+
+
+@functools.cache
+def abbreviations() -> frozenset[str]:
+    """Abbreviations after which a name goes on the sentence ("Ariz. Gov. Jan Brewer", "the
+    U.S. Senate"); before "The", "He" or "But" a sentence may still end there."""
+    from importlib.resources import files
+
+    text = (files("rashomon.data") / "abbreviations.txt").read_text(encoding="utf-8")
+    return frozenset(
+        w for line in text.splitlines() if not line.startswith("#") for w in line.split()
+    )
 
 
 def text(doc: Doc) -> str:

@@ -457,6 +457,16 @@ FINDS = [
         "As Rossi put it, the harbour is the heart of the town.",
         [("Rossi", "put", "the harbour is the heart of the town", False)],
     ),
+    # a gerund is what was admitted or denied
+    (
+        "Rossi has acknowledged receiving $5,000 from the operator.",
+        [("Rossi", "has acknowledged", "receiving $5,000 from the operator", False)],
+    ),
+    # when someone spoke is not part of who spoke
+    (
+        "Rossi on Friday said the pier would reopen.",
+        [("Rossi", "said", "the pier would reopen", False)],
+    ),
 ]
 
 
@@ -494,6 +504,8 @@ NOTHING = [
     "The new ferry is sure to draw crowds.",
     "The minister appeared on television on Monday.",  # appearing somewhere is no impression
     "As he was known, the captain never left the bridge.",  # a name, not a report
+    "The islanders may find it difficult to pay the new fares.",  # an experience, not a finding
+    "The union urged the mayor to deny the report.",  # what one wants another to say
 ]
 
 
@@ -590,6 +602,19 @@ SPEAKERS = [
     ),
     # a pronoun with no one to stand for stays unknown
     ("The river rose overnight. It said nothing.", "It", None),
+    # a name in what someone is said to say does not take their "he" from them
+    (
+        "Marco Rossi spoke for an hour.\n\nBlaming Luca Bianchi, Rossi said, was too simple."
+        "\n\nHe said the real problem is the harbour.",
+        "He",
+        "Marco Rossi",
+    ),
+    # officials described by a party or a nationality are not that adjective
+    (
+        "Weeks later, Democratic officials accused the operator of negligence.",
+        "Democratic officials",
+        None,
+    ),
 ]
 
 
@@ -688,3 +713,30 @@ def test_without_relays_quoted_words_stay_the_speakers(
     (found,) = extract(nlp(text), relayed=False)
     assert found.speaker is not None and found.speaker.startswith(speaker)
     assert text[found.content_start : found.content_end].strip('"“').startswith(content)
+
+
+def test_a_speaker_before_the_cue_ends_at_the_cue() -> None:
+    # A parse that hangs quoted words on the speaker ('Rossi said, "...; 89 crews ..."' read
+    # with "crews" in apposition to "Rossi") must not make them part of the speaker.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from rashomon.analyze.attribution import _source
+
+    words = ["Rossi", "said", ",", "we", "have", "boats", ";", "89", "crews", "."]
+    heads = [1, 1, 1, 4, 1, 4, 1, 8, 0, 1]
+    deps = ["nsubj", "ROOT", "punct", "nsubj", "ccomp", "dobj", "punct", "nummod", "appos", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert _source(doc[0]) == (0, len("Rossi"))
+
+
+def test_the_statement_said_is_its_authors() -> None:
+    from rashomon.analyze import analyze_article
+    from rashomon.records import Article
+
+    text = (
+        '"We are disappointed," said the statement from Rossi’s attorney, William Bianchi.\n\n'
+        '"He will keep serving the island," the statement said.'
+    )
+    analyzed = analyze_article(Article(id="a", outlet="Wire", text=text))
+    assert [q.speaker for q in analyzed.quotes] == ["William Bianchi", "William Bianchi"]

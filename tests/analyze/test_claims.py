@@ -153,7 +153,8 @@ def _speaker(text: str, a: Attribution | None) -> str | None:
             "Rescue at Montijo pier after collision",
             [("Rescue at Montijo pier after collision", None)],
         ),
-        ("Where did it happen? A military base.", [("Where did it happen?", None)]),
+        # an outlet's question states nothing; nor does a verbless fragment in a paragraph
+        ("Where did it happen? A military base.", []),
         ("By Ana Lopes", []),
         # content with no verb of its own is a claim with its cue and speaker
         (
@@ -165,11 +166,8 @@ def _speaker(text: str, a: Attribution | None) -> str | None:
             "Dozens of people protested after the newspaper endorsed the mayor.",
             [("Dozens of people protested after the newspaper endorsed the mayor.", None)],
         ),
-        # a question is asked, not attributed to "who"
-        (
-            "Who decided that the bridge could stay closed?",
-            [("Who decided that the bridge could stay closed?", None)],
-        ),
+        # a question is asked, not stated, and not attributed to "who"
+        ("Who decided that the bridge could stay closed?", []),
     ],
 )
 def test_claims_are_clauses_with_their_speakers(nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
@@ -297,3 +295,34 @@ def test_words_nobody_said_are_the_outlets_claim(sentence: str) -> None:
 def test_a_claim_does_not_end_on_a_word_whose_clause_it_lacks(nlp, text: str, claim: str) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(text)
     assert claim in texts(doc, extract(doc))
+
+
+def test_a_question_the_outlet_asks_is_no_claim_but_a_quoted_one_is(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "Will the ferry sail again this winter? “Who approved the repair?” Rossi asked. "
+        "The operator has not answered."
+    )
+    assert texts(doc, extract(doc)) == [
+        "Who approved the repair?",
+        "The operator has not answered.",
+    ]
+
+
+def test_a_sentence_goes_on_past_an_abbreviation_before_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "Two senators called on Ariz. Gov. Ana Lopes to veto the bill. "
+        "He moved to Mesa, Ariz. The law passed."
+    )
+    assert texts(doc) == [
+        "Two senators called on Ariz. Gov. Ana Lopes to veto the bill.",
+        "He moved to Mesa, Ariz.",
+        "The law passed.",
+    ]
+
+
+def test_a_claim_does_not_end_inside_a_hyphenated_word() -> None:
+    from rashomon.analyze.claims import Piece, _whole_words
+
+    text = "They must fix the port before re-opening it."
+    cut = Piece(0, text.index("-opening"), 0, None)
+    assert text[: _whole_words(text, cut).end] == "They must fix the port before re-opening"

@@ -519,3 +519,13 @@ def test_a_resolved_speaker_is_a_mention_of_its_entity() -> None:
             if m.start < quote.speaker_end and quote.speaker_start < m.end  # type: ignore[operator]
         }
         assert holders == {quote.speaker_entity}, quote
+
+
+def test_a_name_ends_before_a_verb_the_tagger_ran_on_into(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "In January, the New York State Workers’ Compensation Board ordered Healthalicious "
+        "to pay $88,000 for not carrying insurance."
+    )
+    names = [e.name for e in extract(doc)]
+    assert "New York State Workers’ Compensation Board" in names
+    assert not any("ordered" in name for name in names)

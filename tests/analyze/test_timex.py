@@ -38,6 +38,10 @@ def one(nlp, text: str, words: str, published: dt.date | None = THURSDAY) -> Tim
         ("She spoke on the evening show later Wednesday.", "later Wednesday", "2026-03-04 day"),
         ("Fire broke out on Wednesday night.", "Wednesday night", "2026-03-04 day"),
         ("They met on Monday last week.", "Monday last week", "2026-02-23 day"),
+        # what was planned lies on either side of the publication day: the nearer one
+        ("The mayor was scheduled to return Friday.", "Friday", "2026-03-06 day"),
+        ("The mayor was scheduled to return Tuesday.", "Tuesday", "2026-03-03 day"),
+        ("The mayor is expected to return Tuesday.", "Tuesday", "2026-03-10 day"),
         # "would" in reported speech looks forward from the time of saying
         ("The firm said a boat would run from Monday.", "Monday", "2026-03-09 day"),
         ("She promised that the line would reopen on Saturday.", "Saturday", "2026-03-07 day"),

@@ -83,6 +83,7 @@ def test_one_fact_with_some_shared_words_is_one_statement() -> None:
         ("could argue", False),
         ("'ll say", False),
         ("would say", True),  # "would say only that": reported speech
+        ("according to", True),
     ],
 )
 def test_voices_are_what_someone_said(cue: str, spoken: bool) -> None:
@@ -98,3 +99,27 @@ def test_a_speaker_known_by_surname_joins_the_one_full_name() -> None:
 def test_a_surname_two_full_names_end_with_stays_apart() -> None:
     refs = {"Ada Rossi": [], "Luca Rossi": [], "Rossi": [quote("Wire", "said", "a")]}
     assert set(_by_full_name(refs)) == {"Ada Rossi", "Luca Rossi", "Rossi"}
+
+
+def test_a_role_before_a_full_name_joins_that_name() -> None:
+    refs = {
+        "Joseph diGenova": [quote("Wire", "told", "a")],
+        "former U.S. attorney for the District of Columbia Joseph diGenova": [
+            quote("Wire", "blasted", "b")
+        ],
+    }
+    assert list(_by_full_name(refs)) == ["Joseph diGenova"]
+
+
+def test_a_document_named_in_other_plain_words_is_one_voice() -> None:
+    refs = {
+        name: [quote("Wire", "alleges", name)]
+        for name in ["The 24-page indictment", "the indictment", "an indictment", "The indictment"]
+    }
+    assert list(_by_full_name(refs)) == ["the indictment"]
+
+
+def test_a_name_among_the_words_keeps_a_voice_apart() -> None:
+    names = ["the Trump campaign", "the campaign", "the source", "unnamed source"]
+    refs = {name: [quote("Wire", "said", name)] for name in names}
+    assert set(_by_full_name(refs)) == set(names)

@@ -393,15 +393,26 @@ def _source(subject: Token | None) -> Range | None:
         return None
     drop: set[int] = set()
     cut = False  # past a participle hung on the speaker ('Rossi, the mayor, tweeted: ...')
+    verb = subject.head
     for child in subject.children:
         cut = cut or (child.dep_ == "acl" and child.i > subject.i)
-        if child.dep_ in SOURCE_DROP or (cut and child.dep_ not in {"cc", "conj"}):
+        # a subject before its verb ends there: 'Boehner said, "...; 89 freshmen ..."' hangs
+        # the quoted words on the speaker when the parse goes astray
+        past = subject.i < verb.i < child.i
+        when = child.dep_ in {"prep", "npadvmod"} and _dated(child)  # 'Stone on Friday said'
+        if child.dep_ in SOURCE_DROP or past or when or (cut and child.dep_ not in {"cc", "conj"}):
             drop.update(t.i for t in child.subtree)
     span = _span(_without(subject, drop))
     glued = subject.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
     if span is not None and glued is not None and _bulleted(glued):
         return glued.idx + 1, span[1]  # '-His rival's campaign said': the dash is a bullet
     return span
+
+
+def _dated(token: Token) -> bool:
+    """A phrase that only says when: 'on Friday', 'last week'."""
+    words = [t for t in token.subtree if t.is_alpha and t.pos_ != "ADP"]
+    return bool(words) and all(t.ent_type_ in {"DATE", "TIME"} for t in words)
 
 
 def _bulleted(token: Token) -> bool:
@@ -909,6 +920,13 @@ def _cue_range(verb: Token, *extra: Token) -> Range:
     return first.idx, last.idx + len(last.text)
 
 
+def _finds_it(verb: Token, comp: Token) -> bool:
+    """'may find it difficult to ...', 'found it hard': an experience, not a finding."""
+    return _lemma(verb) == "find" and any(
+        c.dep_ == "nsubj" and c.lower_ == "it" for c in comp.children
+    )
+
+
 def _clause_content(comp: Token) -> Range | None:
     """A reported clause, without what follows a semicolon and without nested frames."""
     doc, drop = comp.doc, set[int]()
@@ -1100,6 +1118,8 @@ def _verb_content(
 ) -> tuple[Range, int | None] | None:
     """The content of cue verb ``verb`` and, when it is not in the cue's paragraph, where."""
     comp = _nearest(verb, "ccomp", article) or _question_asked(verb)
+    if comp is not None and _finds_it(verb, comp):
+        return None
     clause = _clause_content(comp) if comp is not None and "clause" in frames else None
     quoted = _adjacent_quote(verb, article) if "clause" in frames else None
     if comp is not None and comp.i > verb.i and quoted is not None and quoted[1] <= verb.idx:
@@ -1117,7 +1137,11 @@ def _verb_content(
         if xcomp is not None:
             return _maybe(_with_passive(_complements(verb, xcomp), passive))
     if "object" in frames:
-        obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+        # 'acknowledged receiving $250,000', 'denied taking the money': a gerund object
+        obj = next(
+            (c for c in verb.rights if c.dep_ == "dobj" or (c.dep_ == "xcomp" and c.tag_ == "VBG")),
+            None,
+        )
         if obj is not None:
             return _maybe(_complements(verb, obj))
         named = _named(verb)
@@ -1626,6 +1650,13 @@ def extract(doc: Doc, *, relayed: bool = True) -> list[Attribution]:
     return [_record(f, article) for f in sorted(found, key=lambda f: f.content)]
 
 
+def _wanted_of_another(verb: Token) -> bool:
+    """'urged Brewer to reject the bill', 'asked him to deny it': what one person wants
+    another to say is not said (yet); 'had to apologize', 'agreed to testify' stay."""
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return to and verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children)
+
+
 def _candidates(article: _Article) -> Iterator[_Found | None]:
     doc = article.doc
     for i in _cue_token_indices(doc):
@@ -1636,7 +1667,7 @@ def _candidates(article: _Article) -> Iterator[_Found | None]:
             yield _as_frame(token, article)
         elif token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in APPEARANCE:
             yield _impression(token)
-        elif _is_cue_verb(token):
+        elif _is_cue_verb(token) and not _wanted_of_another(token):
             yield _verb_attribution(token, article)
         elif token.pos_ == "ADJ" and token.lemma_.lower() in _words("cue_adjectives.txt"):
             yield _adjective(token)

@@ -7,6 +7,7 @@ found" gives two claims of Rossi); the attribution frame ("Rossi said") is not a
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -47,8 +48,31 @@ def split(doc: Doc, attributions: Sequence[Attribution]) -> list[Piece]:
         found = _sentence_pieces(doc, sent, index, attributions)
         if not found and not _stated(doc, sent, attributions):
             found = _verbless(sent, index)
-        pieces.extend(found)
-    return pieces
+        pieces.extend(p for p in found if p.attribution is not None or not _asks(doc, p))
+    return [_whole_words(nlp.text(doc), p) for p in pieces]
+
+
+def _whole_words(text: str, piece: Piece) -> Piece:
+    """A claim never ends inside a hyphenated word ("before re" of "before re-trying")."""
+    end = piece.end
+    while (
+        end < len(text) - 1
+        and text[end] == "-"
+        and text[end - 1].isalnum()
+        and text[end + 1].isalnum()
+    ):
+        end += 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+    return piece if end == piece.end else dataclasses.replace(piece, end=end)
+
+
+def _asks(doc: Doc, piece: Piece) -> bool:
+    """The outlet asks rather than states ('Will it be a big story?'). A question someone is
+    quoted asking is still that speaker's claim."""
+    text = nlp.text(doc)
+    stated = text[piece.start : piece.end].rstrip("”’\"' ")
+    return stated.endswith("?") or text[piece.end :].lstrip("”’\"' ").startswith("?")
 
 
 def _verbless(sent: Span, index: int) -> list[Piece]:

@@ -23,6 +23,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from rashomon import nlp
+from rashomon.analyze.attribution import speech_verbs
 from rashomon.records import Entity, EntityKind, Mention
 
 if TYPE_CHECKING:
@@ -274,9 +275,14 @@ def _strip(span: Span) -> tuple[int, int]:
             start += 1
         while end > start and doc[end - 1].pos_ in NOT_NAME:
             end -= 1
+    finite = next((t.i for t in doc[start:end] if t.is_lower and t.tag_ in FINITE_VERBS), None)
+    end = end if finite is None else finite  # "the ... Board ordered Healthalicious": run on
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
     return start, end
+
+
+FINITE_VERBS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _title_start(doc: Doc, start: int) -> int:
@@ -1257,7 +1263,7 @@ def _by_spokesperson(span: Span, entities: Sequence[Entity]) -> Entity | None:
     inside = {
         e
         for e in entities
-        if e.kind != "person"
+        if e.kind not in {"person", "other"}  # "other": an adjective ("Democratic officials")
         for m in e.mentions
         if span.start_char <= m.start and m.end <= span.end_char
     }
@@ -1443,15 +1449,20 @@ def _people_in(
     """People of the pronoun's gender (or of unknown gender) written in a sentence before it.
 
     Not a name inside a quotation when the pronoun is outside one, nor an argument of the
-    pronoun's own verb (``Rossi praised her``).
+    pronoun's own verb (``Rossi praised her``), nor a name in what someone in the sentence, or
+    the pronoun, is said to say (``Rossi, he said, was wrong``; ``Saying Rossi, he said, was
+    too simple``).
     """
     doc = pronoun.doc
     gender = PRONOUN_GENDER[pronoun.lower_]
     outside = not _in_quotation(doc, pronoun.i)
     binds = pronoun.lower_ not in REFLEXIVES and pronoun.dep_ != "poss"
+    said = set().union(*(_said_by(t) for t in (*sent, pronoun)))
     seen = []
     for token in doc[sent.start : min(sent.end, pronoun.i)]:
         if (outside and _in_quotation(doc, token.i)) or (binds and token.head.i == pronoun.head.i):
+            continue
+        if token.i in said:
             continue
         entity = people.at.get(token.i)
         if entity is None and token.pos_ == "PRON" and PRONOUN_GENDER.get(token.lower_) == gender:
@@ -1459,6 +1470,18 @@ def _people_in(
         if entity is not None and people.gender.get(entity, "") in ("", gender):
             seen.append((token, entity))
     return seen
+
+
+def _said_by(subject: Token) -> set[int]:
+    """The words the subject of a speech verb is said to say: the verb's reported clause, or
+    the clause around the verb when the verb stands aside in it ("X, he said, was Y")."""
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.lemma_.lower() not in speech_verbs():
+        return set()
+    said = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
+    if verb.dep_ in {"parataxis", "ccomp"} and verb.head != verb:
+        said |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+    return said
 
 
 def _in_quotation(doc: Doc, token: int) -> bool:

@@ -96,6 +96,7 @@ def _resolve_speakers(
     paragraphs together); one that a paragraph break cuts keeps the part beside the cue.
     """
     resolved = []
+    written: dict[str, Entity] = {}  # "statement" → whose statement it was
     for a in attributions:
         if a.speaker_start is not None and a.speaker_end is not None:
             s, e, cue = a.speaker_start, a.speaker_end, a.cue_start
@@ -103,10 +104,32 @@ def _resolve_speakers(
             if part != (s, e):
                 a = replace(a, speaker=_speaker_words(doc, part) if a.speaker else None)
             entity = entities.resolve_speaker(doc, s, e, found, cue=cue)
+            noun = _written_by(doc, s, e)
+            if entity is None and noun:
+                entity = written.get(noun)
+            elif entity is not None and noun:
+                written[noun] = entity
             if entity is not None:
                 a = replace(a, speaker=entity.name, speaker_entity=entity.id)
         resolved.append(a)
     return resolved
+
+
+WRITINGS = frozenset(
+    {"statement", "letter", "release", "memo", "email", "note", "filing", "complaint", "post"}
+)
+
+
+def _written_by(doc: Doc, start: int, end: int) -> str | None:
+    """The noun of a speaker that is a piece of writing ("the statement", or the author of
+    "the statement from his lawyer"): a later "the statement said" is the same author's."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    if span.start >= 2 and doc[span.start - 1].lower_ in {"from", "by", "of"}:
+        root = doc[span.start - 2]
+    return root.lemma_.lower() if root.lemma_.lower() in WRITINGS else None
 
 
 PRONOUNS = frozenset(

@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
 Granularity = Literal["day", "month", "year", "week", "time", "unknown"]
 Anchor = Literal["publication", "dateline", "explicit", "unresolved"]
-Tense = Literal["past", "future", "unknown"]
+# "near": either side of the publication day, whichever is closer
+Tense = Literal["past", "future", "near", "unknown"]
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -73,6 +74,7 @@ DATED_NOUNS = {
 # day: the date names what it looks into.
 NAMED_BODIES = {"committee", "commission", "panel", "probe", "investigation", "inquiry"}
 MODIFIER_DEPS = {"nmod", "compound", "nummod", "amod", "poss"}
+PLANNED = {"schedule", "expect", "plan", "set", "slate", "due", "intend", "prepare", "poise"}
 EARLIER = {"after", "since", "following"}  # "after voting on Wednesday": before what follows
 
 # --------------------------------------------------------------------------- patterns
@@ -753,7 +755,7 @@ def _weekday_of(weekday: int, modifier: str, published: dt.date, tense: Tense) -
         return published - dt.timedelta(days=back or 7)
     if modifier == "next":
         return published + dt.timedelta(days=ahead or 7)
-    if tense == "future":
+    if tense == "future" or (tense == "near" and ahead < back):
         return published + dt.timedelta(days=ahead)
     return published - dt.timedelta(days=back)
 
@@ -778,8 +780,17 @@ def _tense(doc: Doc, start: int, end: int) -> Tense:
         if tense is not None:
             return tense
         earlier |= verb.dep_ == "pcomp" and verb.head.lower_ in EARLIER
-        verb = _governing_verb(verb)
+        head = _governing_verb(verb)
+        if head is not None and head.lemma_ in PLANNED and _infinitive(verb):
+            # "was scheduled to return Tuesday": planned from a past day, done on either side
+            # of the publication day
+            return "near" if _verb_tense(head) == "past" else "future"
+        verb = head
     return "unknown"
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _present(verb: Token) -> bool:

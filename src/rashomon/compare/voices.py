@@ -6,7 +6,7 @@ import functools
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from importlib.resources import files
 
 from rashomon.analyze.attribution import unsaid
@@ -133,37 +133,85 @@ def _speaker_name(a: AnalyzedArticle, q: Quote, linked: Sequence[CrossEntity]) -
             for per in cross.mentions:
                 if per.article == a.article.id and spans & {(m.start, m.end) for m in per.mentions}:
                     return cross.name
-    return q.speaker or "unnamed source"
+    return q.speaker or UNNAMED
 
 
 HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+")
 
 
 def _by_full_name(grouped: dict[str, list[QuoteRef]]) -> dict[str, list[QuoteRef]]:
-    """A speaker known by a surname alone ("Goelman", "Mr. Goelman") joins the one speaker
-    whose full name ends with it ("Aitan Goelman"); with two such speakers it stays apart."""
+    """Speakers named in several ways join one name:
+
+    - a surname alone ("Goelman", "Mr. Goelman") joins the one full name that ends with it
+      ("Aitan Goelman"); with two such names it stays apart;
+    - a role before a full name ("former U.S. attorney Joseph diGenova") joins that name;
+    - a document or group named with more or other plain words ("The 24-page indictment",
+      "an indictment") joins the shortest form ("the indictment"); a name among its words
+      ("the Trump campaign") keeps it apart.
+    """
     out: dict[str, list[QuoteRef]] = {}
     for name, refs in grouped.items():
-        short = HONORIFIC.sub("", name)
-        fuller = [
-            other
-            for other in grouped
-            if " " not in short
-            and short[:1].isupper()
-            and len(HONORIFIC.sub("", other).split()) > 1
-            and all(w[:1].isupper() for w in other.split())  # a name, not "a report in The Post"
-            and other.split()[-1] == short
-        ]
-        target = fuller[0] if len(fuller) == 1 else name
-        out.setdefault(target, []).extend(refs)
+        target = _by_surname(name, grouped) or _by_role(name, grouped)
+        out.setdefault(target or _by_plain_words(name, grouped) or name, []).extend(refs)
     return out
+
+
+def _by_surname(name: str, names: Iterable[str]) -> str | None:
+    short = HONORIFIC.sub("", name)
+    if " " in short or not short[:1].isupper():
+        return None
+    fuller = [o for o in names if _full_name(o) and o.split()[-1] == short]
+    return fuller[0] if len(fuller) == 1 else None
+
+
+def _by_role(name: str, names: Iterable[str]) -> str | None:
+    ends = [o for o in names if o != name and _full_name(o) and name.endswith(" " + o)]
+    return max(ends, key=len) if ends else None
+
+
+def _full_name(name: str) -> bool:
+    """Two or more capitalised words: a name, not "a report in The Post"."""
+    words = HONORIFIC.sub("", name).split()
+    return len(words) > 1 and all(any(c.isupper() for c in w) for w in name.split())  # diGenova
+
+
+def _by_plain_words(name: str, names: Iterable[str]) -> str | None:
+    key = _plain_key(name)
+    if key is None:
+        return None
+    within = [
+        (len(k), _plain_name(o))
+        for o in names
+        if (k := _plain_key(o)) is not None and k[-1] == key[-1] and set(k) <= set(key)
+    ]
+    return min(within)[1] if len(within) > 1 else None
+
+
+DETERMINERS = frozenset({"a", "an", "the"})
+UNNAMED = "unnamed source"
+
+
+def _plain_key(name: str) -> tuple[str, ...] | None:
+    """The words of a speaker named by a common noun ("The indictment", "court documents"),
+    lower case and without the article; None for a name."""
+    words = name.split()
+    if name == UNNAMED or not words or not (words[0].lower() in DETERMINERS or name[:1].islower()):
+        return None
+    if any(w[:1].isupper() for w in words[1:]):
+        return None
+    return tuple(w.lower() for w in words if w.lower() not in DETERMINERS) or None
+
+
+def _plain_name(name: str) -> str:
+    words = name.split()
+    return " ".join(["the", *words[1:]]) if words[0].lower() in DETERMINERS else name
 
 
 def _ref(a: AnalyzedArticle, q: Quote) -> QuoteRef:
     return QuoteRef(
         article=a.article.id,
         outlet=a.article.outlet,
-        speaker=q.speaker or "unnamed source",
+        speaker=q.speaker or UNNAMED,
         cue=q.cue,
         text=q.text,
         start=q.start,
