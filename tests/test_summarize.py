@@ -562,3 +562,21 @@ def test_a_reported_sentence_cites_only_outlets_that_give_it_to_the_same_speaker
     )
     found = run([quoted, other], [("q:c1", "r:c1")], max_sentences=1)
     assert found and all(len(outlets) == 1 for _, outlets in found)
+
+
+def test_a_date_conflict_says_what_it_dates() -> None:
+    a, b = build(FLOOD_A), build(FLOOD_B)
+    facts = [fact("f1", [a, b], "a:c1", "b:c1"), fact("f2", [a, b], "b:c2")]
+    conflict = Conflict(
+        id="k1",
+        kind="date",
+        explanation="Date: Daily Ledger says Friday (2024-05-03); Evening Post says Saturday "
+        "(2024-05-04).",
+        a=facts[0].claims[0],
+        b=facts[0].claims[1],
+        fact="f1",
+    )
+    (stated,) = [s.text for s in summarize(facts, [a, b], [conflict], embedder=bag_embedder)
+                 if s.text.startswith("Outlets")]  # fmt: skip
+    assert stated.startswith(f"Outlets give different dates for “{facts[0].claims[0].text[:20]}")
+    assert stated.endswith("Evening Post says Saturday (2024-05-04).")

@@ -609,6 +609,9 @@ def _conflict(k: Conflict, index: _Index) -> Candidate:
     opening = CONFLICT_OPENINGS.get(k.kind, "Outlets disagree")
     if k.kind == "number" and head:
         opening = f"{opening} for {head.lower()}"
+    else:  # say what they disagree about: "different dates for “Lauten apologized …”"
+        about = "for" if k.kind in CONFLICT_OPENINGS else "on"
+        opening = f"{opening} {about} “{_excerpt(k.a.text)}”"
     text = f"{opening}: {rest.strip()}"
     claims = [index.claims.get(r.claim) for r in (k.a, k.b)]
     return Candidate(
@@ -619,6 +622,11 @@ def _conflict(k: Conflict, index: _Index) -> Candidate:
         date=None,
         support=1.0,
     )
+
+
+def _excerpt(text: str, words: int = 10) -> str:
+    kept = text.strip().rstrip(".").split()
+    return " ".join(kept) if len(kept) <= words else " ".join(kept[:words]) + " …"
 
 
 # --------------------------------------------------------------------------- selection

@@ -32,6 +32,11 @@ def texts(doc, attributions=()):  # type: ignore[no-untyped-def]
         ),
         # Too short to stand alone: stays attached.
         ("Yes.", []),
+        # never cut inside brackets
+        (
+            "The port will learn and change (and the ministry says it has) from this disaster.",
+            ["The port will learn and change (and the ministry says it has) from this disaster."],
+        ),
     ],
 )
 def test_outlet_voice_sentences_split_at_clauses(nlp, sentence: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]

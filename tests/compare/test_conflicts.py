@@ -67,6 +67,15 @@ FOUND = [
         "The operator's press officer had to apologize Saturday for an online message about "
         "the sailors.",
     ),
+    # a place the other article names, though the tagger cut its name there ("the Calder Bay
+    # bridge" read as "Calder Bay"): one place, so the counts clash
+    (
+        "number",
+        "A section of the Calder Bay bridge collapsed into the water on Monday morning, "
+        "injuring four people and forcing the closure of the main road.",
+        "Questions mounted on Monday over why the Calder Bay bridge remained open after "
+        "engineers warned of corrosion, hours after a section collapsed and injured five people.",
+    ),
     # the same amount, the same verb, other words around it
     (
         "number",

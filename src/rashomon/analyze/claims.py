@@ -270,7 +270,14 @@ def _cut_points(span: Span) -> list[int]:
             cuts.add(token.i + 1)
         elif _is_clause_conjunct(token) and not _alternative(token):
             cuts.add(_conjunction_start(token))
-    return sorted(c for c in cuts if span.start < c < span.end)
+    return sorted(c for c in cuts if span.start < c < span.end and not _bracketed(span, c))
+
+
+def _bracketed(span: Span, at: int) -> bool:
+    """Inside brackets ("learn and grow (and I assure you I have) from this"): an aside is
+    cut out with its brackets or not at all."""
+    before = span.doc[span.start : at].text
+    return before.count("(") > before.count(")")
 
 
 def _is_clause_conjunct(token: Token) -> bool:

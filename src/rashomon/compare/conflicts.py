@@ -36,7 +36,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -426,10 +426,19 @@ def _other_people(q: Quantity, a: Side, b: Side) -> bool:
 
 
 def _places_differ(a: Side, b: Side) -> bool:
-    """Both claims are set in places the other article never names: two counts of two places."""
+    """Both claims are set in places the other article never names: two counts of two places.
+    A place counts as named when the other article writes its name, whatever entity the
+    tagger made of it there ("the Calder Bay bridge" read as "Calder Bay")."""
     if not a.places or not b.places:
         return False
-    return not (set(a.places) & b.named or set(b.places) & a.named)
+    if set(a.places) & b.named or set(b.places) & a.named:
+        return False
+    return not (_writes(b, a.places.values()) or _writes(a, b.places.values()))
+
+
+def _writes(side: Side, names: Iterable[str]) -> bool:
+    text = side.article.article.text.lower()
+    return any(name.lower() in text for name in names)
 
 
 def _rank(q: Quantity, claim: Claim) -> bool:
