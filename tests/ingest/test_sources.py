@@ -317,3 +317,13 @@ def test_a_feed_with_a_failed_entry_is_read_in_full_next_time(
         page_headers = [h for path, h in server.requests if path == "/news/ferry"][-1]
         assert page_headers["If-None-Match"] == '"page-1"'  # the good page is still known
         assert server.hits("/news/missing") == (2 if missing_status == 404 else 6)
+
+
+def test_a_page_that_does_not_match_its_digest_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc"
+    damaged = warc([SECOND], False).replace(b"Twelve people died", b"Twelve people lied")
+    path.write_bytes(warc(ARCHIVE[:1], False) + damaged + warc([SECOND], False))
+    articles, failures = split(list(iter_sources([str(path)])))
+    assert [a.url for a in articles] == [ARCHIVE[0][0], SECOND[0]]
+    (failure,) = failures
+    assert failure.reason == "the record does not match its digest (damaged)"
