@@ -69,6 +69,18 @@ def test_a_bad_date_is_refused_before_any_work() -> None:
     assert "'3 March' is not a date of the form YYYY-MM-DD" in output
 
 
+def test_an_output_name_that_says_no_format_is_refused_before_any_work() -> None:
+    code, output = run("compare", "a.txt", "b.txt", "-o", "report.xyz")
+    assert code == 2  # click's usage error, before the (missing) files are read
+    assert "cannot tell the format from the name report.xyz" in output
+
+
+def test_a_private_address_gets_a_hint_the_command_line_can_follow() -> None:
+    code, output = run("analyze", "http://127.0.0.1:9/news")
+    assert code == 1
+    assert "add --allow-private" in output
+
+
 def test_a_batch_keeps_the_good_files_and_reports_the_bad(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_bytes(ENGLISH.encode("latin-1"))  # not UTF-8: the encoding is detected

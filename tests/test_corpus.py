@@ -607,6 +607,11 @@ def test_cli_stories_story_and_export(cli: object, db: Path, tmp_path: Path) -> 
     assert "1 copy of its articles is left out" in err
     code, _, err = invoke(cli, "story", "999", "--db", str(db))
     assert code == 1 and err.startswith("Error: ")
+    # a story of one article has nothing to compare yet: its analysis is shown
+    single = next(s for s in list_stories(db) if s.article_ids == ("budget",))
+    code, out, err = invoke(cli, "story", single.id, "--db", str(db), "--format", "json")
+    assert code == 0 and "single article" in err
+    assert json.loads(out)["article"]["id"] == "budget"
     # the output file's name picks the format, as with `rashomon compare -o`
     page = tmp_path / "story.html"
     code, _, _ = invoke(cli, "story", first.split()[0], "--db", str(db), "-o", str(page))

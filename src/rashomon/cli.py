@@ -36,16 +36,22 @@ def warn(message: str) -> None:
 
 
 def read_sources(
-    sources: Sequence[str], outlets: Sequence[str | None], published: dt.date | None = None
+    sources: Sequence[str],
+    outlets: Sequence[str | None],
+    published: dt.date | None = None,
+    *,
+    allow_private: bool = False,
 ) -> tuple[list[Article], bool]:
     """The articles of every source, each bad file or page reported on one line; and whether
     everything was read."""
     from rashomon.ingest import read_each
+    from rashomon.options import Options
 
+    options = Options(allow_private=allow_private)
     articles: list[Article] = []
     complete = True
     for source, outlet in zip(sources, outlets, strict=True):
-        found, errors = read_each(source, outlet=outlet, published=published)
+        found, errors = read_each(source, outlet=outlet, published=published, options=options)
         for error in errors:
             fail(error)
         articles += found
@@ -69,12 +75,25 @@ def parse_date(_ctx: Any, _param: Any, value: str | None) -> dt.date | None:
         raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
 
 
+ALLOW_PRIVATE = click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Fetch from loopback and private addresses too (an intranet, a local test server).",
+)
 SUFFIXES = {".json": "json", ".html": "html", ".htm": "html", ".md": "md"}
 
 
-def format_of(output: Path | None) -> str:
-    """The format an output file's name asks for ("report.html" → html); text otherwise."""
-    return SUFFIXES.get(output.suffix.lower(), "text") if output else "text"
+def format_of(output: Path | None, known: dict[str, str] | None = None) -> str:
+    """The format an output file's name asks for ("report.html" → html; "notes.txt" or no
+    file → text); a name that says no known format is a usage error, not a guess."""
+    known = known or {**SUFFIXES, ".txt": "text", "": "text"}
+    suffix = output.suffix.lower() if output else ""
+    if suffix not in known:
+        names = ", ".join(s for s in known if s)
+        raise click.UsageError(
+            f"cannot tell the format from the name {output} (use {names}, or --format)"
+        )
+    return known[suffix]
 
 
 def write(text: str, output: Path | None) -> None:
@@ -107,21 +126,24 @@ def main() -> None:
     "--date", "published", callback=parse_date, help="Publication date YYYY-MM-DD (overrides)."
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@ALLOW_PRIVATE
 def analyze(
     sources: tuple[str, ...],
     fmt: str | None,
     outlet: str | None,
     published: dt.date | None,
     output: Path | None,
+    allow_private: bool,
 ) -> None:
     """Analyse articles (files or URLs): claims, speakers, entities, numbers, dates, genre."""
     from rashomon import api
     from rashomon.render import render_analysis
 
-    articles, complete = read_sources(sources, [outlet] * len(sources), published)
+    fmt = fmt or format_of(output)
+    outlets = [outlet] * len(sources)
+    articles, complete = read_sources(sources, outlets, published, allow_private=allow_private)
     analyzed = api.analyze_many(articles)
     if analyzed:
-        fmt = fmt or format_of(output)
         write(render_analysis(analyzed, fmt if fmt in {"text", "json"} else "text"), output)
     sys.exit(0 if complete else 2 if analyzed else 1)
 
@@ -137,19 +159,22 @@ def analyze(
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Compare even if the articles look unrelated.")
 @click.option("--outlet", multiple=True, help="Outlet name per source, in order.")
+@ALLOW_PRIVATE
 def compare(
     sources: tuple[str, ...],
     fmt: str | None,
     output: Path | None,
     force: bool,
     outlet: tuple[str, ...],
+    allow_private: bool,
 ) -> None:
     """Compare two or more articles about one event, claim by claim."""
     from rashomon import api
     from rashomon.render import render
 
+    fmt = fmt or format_of(output)
     names: list[str | None] = [*outlet, *[None] * (len(sources) - len(outlet))]
-    articles, complete = read_sources(sources, names[: len(sources)])
+    articles, complete = read_sources(sources, names[: len(sources)], allow_private=allow_private)
     try:
         analyzed = api.analyze_many(articles)
         comparison = api.compare(analyzed, force=force)
@@ -158,7 +183,7 @@ def compare(
         sys.exit(1)
     for message in comparison.warnings:
         warn(message)
-    write(render(comparison, fmt or format_of(output), analyzed), output)
+    write(render(comparison, fmt, analyzed), output)
     sys.exit(0 if complete else 2)
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from rashomon.cli import exit_code, fail, format_of, parse_date, write
+from rashomon.cli import ALLOW_PRIVATE, exit_code, fail, format_of, parse_date, write
 from rashomon.errors import RashomonError
 from rashomon.options import Options
 from rashomon.records import Story
@@ -51,11 +51,7 @@ DB = click.option(
 @click.option(
     "--processes", type=click.IntRange(min=0), default=0, help="Worker processes (default 2)."
 )
-@click.option(
-    "--allow-private",
-    is_flag=True,
-    help="Fetch from loopback and private addresses too (an intranet, a local test server).",
-)
+@ALLOW_PRIVATE
 @click.option(
     "--timeout",
     type=click.FloatRange(min=1),
@@ -184,11 +180,17 @@ def stories(
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
 def story(story_id: str, db: Path, fmt: str | None, output: Path | None) -> None:
     """Show the claim-by-claim comparison of one story's articles."""
-    from rashomon.corpus import get_story, story_comparison
-    from rashomon.render import render
+    from rashomon.corpus import get_story, story_analyses, story_comparison
+    from rashomon.render import render, render_analysis
 
+    fmt = fmt or format_of(output)
     try:
         found = get_story(db, story_id)
+        if len(found.article_ids) == 1:  # nothing to compare yet: what the one article says
+            click.echo(f"Story {found.id} has a single article; its analysis follows.", err=True)
+            single = story_analyses(db, story_id)
+            write(render_analysis(single, fmt if fmt in {"text", "json"} else "text"), output)
+            return
         comparison, analyzed = story_comparison(db, story_id)
     except RashomonError as exc:
         fail(exc)
@@ -197,7 +199,7 @@ def story(story_id: str, db: Path, fmt: str | None, output: Path | None) -> None
     if copies:
         left_out = "copy of its articles is" if copies == 1 else "copies of its articles are"
         click.echo(f"Story {found.id}: {copies} {left_out} left out.", err=True)
-    write(render(comparison, fmt or format_of(output), analyzed), output)
+    write(render(comparison, fmt, analyzed), output)
 
 
 @click.command()
@@ -213,8 +215,7 @@ def export(db: Path, fmt: str | None, output: Path | None) -> None:
     """Write every article with its story (and the article it copies) as JSONL, CSV or Parquet."""
     from rashomon.store import Store, export_articles
 
-    suffix = output.suffix.lower().lstrip(".") if output else ""
-    fmt = fmt or (suffix if suffix in EXPORTS else "jsonl")
+    fmt = fmt or format_of(output, {f".{e}": e for e in EXPORTS} | {"": "jsonl"})
 
     try:
         with Store(db, create=False) as store:

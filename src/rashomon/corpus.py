@@ -379,6 +379,14 @@ def story_comparison(db: str | Path, story_id: str) -> tuple[Comparison, list[An
         return compare_story(store, _story_number(store, story_id))
 
 
+def story_analyses(db: str | Path, story_id: str) -> list[AnalyzedArticle]:
+    """The stored analyses of a story's independent articles."""
+    with Store(db, create=False) as store:
+        chosen = compared_articles(store, _story_number(store, story_id))
+        analyses = store.analyses(chosen)
+        return [analyses[i] for i in chosen]
+
+
 def compare_story(
     store: Store, story_id: int, *, save: bool = True
 ) -> tuple[Comparison, list[AnalyzedArticle]]:

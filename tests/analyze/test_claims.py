@@ -331,3 +331,33 @@ def test_a_claim_does_not_end_inside_a_hyphenated_word() -> None:
     text = "They must fix the port before re-opening it."
     cut = Piece(0, text.index("-opening"), 0, None)
     assert text[: _whole_words(text, cut).end] == "They must fix the port before re-opening"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Rise to the occasion," Rossi wrote.',
+        '"And certainly don’t make faces at the ceremony," Rossi wrote.',
+        '"Thank you so much," the captain said.',
+        "Do not touch the wreck, the police warned.",
+    ],
+)
+def test_an_order_or_thanks_is_no_claim(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    assert texts(doc, extract(doc)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will not resign," Rossi said.',
+        "Officials said the ferry would sail again on Friday.",
+        "The crew wanted to reopen the line.",
+        "He did not sail.",
+        # telling that an order was given is a claim of its own
+        "When the mayor arrived, some in the crowd chanted, “Close the port,” waving flags.",
+    ],
+)
+def test_statements_are_not_orders(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    assert texts(doc, extract(doc))

@@ -229,6 +229,18 @@ def test_a_url_list_with_a_bad_line(tmp_path: Path, server: Server, name: str) -
     assert failures == [Failure(str(path), "line 2 is not an http(s) URL: 'not a url'")]
 
 
+def test_a_url_list_with_many_typos_is_still_a_url_list(tmp_path: Path, server: Server) -> None:
+    good, other = server.page("/news/ferry"), server.page("/news/inquiry")
+    path = tmp_path / "list.txt"
+    typos = ["not a url", "ftp://example.org/x", "file:///etc/passwd", "http//example.org/a"]
+    path.write_text("\n".join([good, *typos, other]) + "\n")
+    articles, failures = split(list(iter_sources([str(path)], server.options)))
+    assert [a.url for a in articles] == [good, other]
+    assert [f.reason.split(":")[0] for f in failures] == [
+        f"line {n} is not an http(s) URL" for n in range(2, 6)
+    ]
+
+
 def test_a_text_that_quotes_a_url_is_still_a_text(tmp_path: Path) -> None:
     path = tmp_path / "ferry.txt"
     path.write_text(f"{ENTRY_TEXT}\nhttps://example.org/ferry\n")

@@ -48,8 +48,62 @@ def split(doc: Doc, attributions: Sequence[Attribution]) -> list[Piece]:
         found = _sentence_pieces(doc, sent, index, attributions)
         if not found and not _stated(doc, sent, attributions):
             found = _verbless(sent, index)
-        pieces.extend(p for p in found if p.attribution is not None or not _asks(doc, p))
+        pieces.extend(
+            p
+            for p in found
+            if (p.attribution is not None or not _asks(doc, p)) and not _imperative(doc, p)
+        )
     return [_whole_words(nlp.text(doc), p) for p in pieces]
+
+
+def _imperative(doc: Doc, piece: Piece) -> bool:
+    """An order, a wish or thanks ("Rise to the occasion.", "Don't make faces", "Thank you so
+    much."): said, and kept among the speaker's quotations, but it states nothing to check."""
+    start, end = piece.start, piece.end
+    a = piece.attribution
+    if a is None and not _quoted(doc, piece):
+        return False  # the outlet's own words: a verb-first line is more often a mis-tagged name
+    if a is not None and a.content_start < end and start < a.content_end:
+        start, end = max(start, a.content_start), min(end, a.content_end)  # without "he said"
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or _narrates(doc, piece, span):
+        return False
+    root = span.root
+    if root.tag_ not in {"VB", "VBP"} or root.ent_type_ or _has_subject(root):
+        return False
+    if any(c.dep_ in {"aux", "auxpass"} and c.lower_ != "do" for c in root.children):
+        return False  # "to reopen", "will reopen": not an order
+    before = [t for t in span if t.i < root.i and not _edge(t)]
+    return all(t.lower_ in IMPERATIVE_OPENERS or t.pos_ == "ADV" for t in before)
+
+
+def _quoted(doc: Doc, piece: Piece) -> bool:
+    text = nlp.text(doc)
+    return text[max(piece.start - 2, 0) : piece.start + 1].strip()[:1] in {"“", '"', "‘", "'"}
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECTS for c in verb.children)
+
+
+def _narrates(doc: Doc, piece: Piece, said: Span) -> bool:
+    """The claim tells, in words of its own, that someone said the words ("the crowd chanted,
+    “Lock her up”"): that telling is a claim whatever the words said were."""
+    told = doc.char_span(piece.start, piece.end, alignment_mode="expand")
+    a = piece.attribution
+    if told is None or a is None:
+        return False
+    frame = [(a.cue_start or 0, a.cue_end or 0), (a.speaker_start or 0, a.speaker_end or 0)]
+    return any(
+        t.is_alpha and not any(s <= t.idx < e for s, e in frame)
+        for t in told
+        if not said.start <= t.i < said.end
+    )
+
+
+IMPERATIVE_OPENERS = frozenset(
+    {"do", "don't", "don’t", "n't", "n’t", "not", "never", "please", "and", "but", "so"}
+)
 
 
 def _whole_words(text: str, piece: Piece) -> Piece:

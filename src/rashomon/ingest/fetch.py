@@ -118,7 +118,7 @@ def check_url(url: str, allow_private: bool = False) -> None:
             raise FetchError(
                 f"refusing to fetch a private, loopback or link-local address ({address})",
                 where=url,
-                hint="set Options.allow_private to fetch from this network",
+                hint="add --allow-private (Options.allow_private in Python) to fetch from it",
             )
 
 

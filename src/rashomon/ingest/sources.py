@@ -272,11 +272,16 @@ def attempt(make: Callable[[], Article]) -> Item:
 
 
 def _mostly_urls(text: str) -> bool:
-    """True when at least two lines, and most of them, are nothing but an http(s) URL."""
+    """True when at least two lines are http(s) URLs and most lines are addresses of some
+    kind (a list with typos: "http//…", "ftp://…" are errors to name, not article text)."""
     lines = [line.strip() for line in text.splitlines()]
     lines = [line for line in lines if line and not line.startswith("#")]
     urls = sum(1 for line in lines if is_url(line))
-    return urls >= 2 and urls * 2 > len(lines)
+    return urls >= 2 and sum(1 for line in lines if _address(line)) * 2 > len(lines)
+
+
+def _address(line: str) -> bool:
+    return " " not in line and ("://" in line or line.lower().startswith(("http", "www.")))
 
 
 def _failed(item: Item) -> bool:
