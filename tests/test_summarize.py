@@ -280,6 +280,17 @@ def test_sentences_read_on_their_own(
     assert expected in [t for t, _ in found]
 
 
+def test_a_pronoun_is_named_only_after_the_person_named_last() -> None:
+    text = "Ana Ortiz met Luis Vega at the shelter. He also served as a judge in the county court."
+    claim = C("He also served as a judge in the county court.")
+    grouped = {"Ana Ortiz": ["Ana Ortiz", "He"], "Luis Vega": ["Luis Vega"]}  # a wrong grouping
+    found = run([A("x", "Daily Ledger", text, [claim], grouped), FLOOD_B], [("x:c1",), ("b:c2",)])
+    assert not any("Ana Ortiz also served" in t for t, _ in found)
+    right = {"Luis Vega": ["Luis Vega", "He"], "Ana Ortiz": ["Ana Ortiz"]}
+    found = run([A("x", "Daily Ledger", text, [claim], right), FLOOD_B], [("x:c1",), ("b:c2",)])
+    assert any(t.startswith("Luis Vega also served") for t, _ in found)
+
+
 @pytest.mark.parametrize(
     ("text", "claim", "evidence", "why"),
     [

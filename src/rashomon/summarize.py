@@ -436,11 +436,22 @@ def _repair_start(article: AnalyzedArticle, span: Span) -> str | None:
 
 
 def _entity_at(entities: Iterable[Entity], offset: int) -> str | None:
-    """The name of the entity with a mention starting at ``offset``, if any."""
-    for e in entities:
-        if any(m.start == offset for m in e.mentions) and e.name.lower() not in PRONOUNS:
-            return e.name
-    return None
+    """The name of the entity with a mention starting at ``offset``, if any, and only when it
+    is also the one named last before it: a pronoun the analysis grouped with someone named
+    further back ("He also served as ..." after "Mr. Cowan ... chief of staff to Mr. Patrick")
+    is not named in the summary, where a wrong name would be stated as fact."""
+    entities = list(entities)
+    owner = next((e for e in entities if any(m.start == offset for m in e.mentions)), None)
+    if owner is None or owner.name.lower() in PRONOUNS:
+        return None
+    named = [
+        (m.start, e.id)
+        for e in entities
+        if e.kind == owner.kind
+        for m in e.mentions
+        if m.start < offset and m.text.lower() not in PRONOUNS
+    ]
+    return owner.name if named and max(named)[1] == owner.id else None
 
 
 def _finish(raw: str) -> str | None:

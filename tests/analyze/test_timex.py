@@ -42,6 +42,13 @@ def one(nlp, text: str, words: str, published: dt.date | None = THURSDAY) -> Tim
         ("The mayor was scheduled to return Friday.", "Friday", "2026-03-06 day"),
         ("The mayor was scheduled to return Tuesday.", "Tuesday", "2026-03-03 day"),
         ("The mayor is expected to return Tuesday.", "Tuesday", "2026-03-10 day"),
+        ("In an interview to be shown on Friday, the mayor spoke.", "Friday", "2026-03-06 day"),
+        (
+            "The mayor said her party had a chance of losing the council in November.",
+            "November",
+            "2026-11-01 month",
+        ),
+        ("The board denied him a chance to speak Tuesday.", "Tuesday", "2026-03-03 day"),
         # "would" in reported speech looks forward from the time of saying
         ("The firm said a boat would run from Monday.", "Monday", "2026-03-09 day"),
         ("She promised that the line would reopen on Saturday.", "Saturday", "2026-03-07 day"),

@@ -74,6 +74,7 @@ DATED_NOUNS = {
 # day: the date names what it looks into.
 NAMED_BODIES = {"committee", "commission", "panel", "probe", "investigation", "inquiry"}
 MODIFIER_DEPS = {"nmod", "compound", "nummod", "amod", "poss"}
+PROSPECTS = {"chance", "risk", "prospect", "possibility", "likelihood", "threat", "bid", "plan"}
 PLANNED = {"schedule", "expect", "plan", "set", "slate", "due", "intend", "prepare", "poise"}
 EARLIER = {"after", "since", "following"}  # "after voting on Wednesday": before what follows
 
@@ -780,6 +781,10 @@ def _tense(doc: Doc, start: int, end: int) -> Tense:
         if tense is not None:
             return tense
         earlier |= verb.dep_ == "pcomp" and verb.head.lower_ in EARLIER
+        if _prospect(verb):  # "(said they had) a chance of losing the House in November"
+            return "future" if _reported(verb) else "near"
+        if _infinitive(verb) and verb.dep_ in {"acl", "relcl", "advcl"} and not nominal:
+            return "near"  # "an interview to air Tuesday": due, on either side of today
         head = _governing_verb(verb)
         if head is not None and head.lemma_ in PLANNED and _infinitive(verb):
             # "was scheduled to return Tuesday": planned from a past day, done on either side
@@ -787,6 +792,26 @@ def _tense(doc: Doc, start: int, end: int) -> Tense:
             return "near" if _verb_tense(head) == "past" else "future"
         verb = head
     return "unknown"
+
+
+def _reported(verb: Token) -> bool:
+    """Inside what someone is said to have said, where a past tense may be the speaker's
+    present moved back ("said that they had a chance of losing in November")."""
+    token = verb
+    for _ in range(6):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.lemma_ in REPORTING:
+            return True
+    return False
+
+
+def _prospect(verb: Token) -> bool:
+    """A verb that says what may come: "a chance of losing", "the risk of defaulting", "a bid
+    to win"."""
+    noun = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "of" else verb.head
+    return verb.dep_ in {"pcomp", "acl"} and noun.lemma_.lower() in PROSPECTS
 
 
 def _infinitive(verb: Token) -> bool:
@@ -811,6 +836,8 @@ def _governing_verb(token: Token) -> Token | None:
 
 def _verb_tense(verb: Token) -> Tense | None:
     """Past, future or unknown from the verb and its auxiliaries; None for an infinitive."""
+    if _infinitive(verb):
+        return None  # "to be shown": its auxiliaries say nothing of when
     aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     words = {a.lower_ for a in aux}
     if words & FUTURE_AUX or words & MODALS:
