@@ -76,6 +76,12 @@ FOUND = [
         "Questions mounted on Monday over why the Calder Bay bridge remained open after "
         "engineers warned of corrosion, hours after a section collapsed and injured five people.",
     ),
+    # a day outside the month the other gives for the same act
+    (
+        "date",
+        "Both parties will hold their primaries for the harbour seat in mid May.",
+        "The primary for the harbour seat will be held on April 30.",
+    ),
     # the same amount, the same verb, other words around it
     (
         "number",

@@ -348,3 +348,15 @@ def test_numbers_that_pair_up_by_value_leave_the_extra_one_a_detail_of_its_own()
         )
     ]
     assert not any("gives 45.8 percent" in e or "gives 35.7 percent" in e for e in explanations)
+
+
+def test_dates_given_otherwise_are_shown_side_by_side() -> None:
+    explanations = [
+        d.explanation
+        for d in found(
+            "The old ferry pier, which served the island from 1967 to 1979, will be torn down.",
+            "The old ferry pier, in use from 1966 to 1978, will be torn down.",
+        )
+    ]
+    assert "Tagus Wire gives 1967, 1979; Harbour State gives 1966, 1978." in explanations
+    assert not any("Harbour State gives 1966, 1978; Tagus Wire" in e for e in explanations)

@@ -511,7 +511,7 @@ def date_conflict(a: Side, b: Side, *, paired: bool = False) -> Found | None:
     Friday" / "resigned Monday"), in claims that share their words or that the aligner pairs
     (``paired``)."""
     ta, tb = _dating(a.claim), _dating(b.claim)
-    if ta is None or tb is None or ta.granularity != tb.granularity:
+    if ta is None or tb is None or not _comparable_grains(ta, tb):
         return None
     if not _comparable_anchors(a, b, ta, tb):
         return None
@@ -523,11 +523,17 @@ def date_conflict(a: Side, b: Side, *, paired: bool = False) -> Found | None:
     if pa[0] <= pb[1] and pb[0] <= pa[1]:
         return None
     alike = _similarity(a.claim.text, b.claim.text, {ta.text, tb.text}) >= SAME_EVENT
-    if not ((alike or paired) and _same_action(a.claim, ta, b.claim, tb)):
+    if not ((alike or paired) and same_action(a.claim, ta, b.claim, tb)):
         return None
     text = f"Date: {_says(a)} {_dated(ta)}; {_says(b)} {_dated(tb)}."
     sure = ta.anchor == tb.anchor == "explicit"
     return Found("date", text, 0.8 if sure else 0.6)
+
+
+def _comparable_grains(ta: TimeExpression, tb: TimeExpression) -> bool:
+    """The same granularity, or a day against a month ("on April 30" / "in mid May"): the
+    periods are compared next, and a day outside the other's month cannot be in it."""
+    return ta.granularity == tb.granularity or {ta.granularity, tb.granularity} == {"day", "month"}
 
 
 def _dating(claim: Claim) -> TimeExpression | None:
@@ -577,7 +583,7 @@ def _dates_the_claim(claim: Claim, time: TimeExpression) -> bool:
     )
 
 
-def _same_action(a: Claim, ta: TimeExpression, b: Claim, tb: TimeExpression) -> bool:
+def same_action(a: Claim, ta: TimeExpression, b: Claim, tb: TimeExpression) -> bool:
     """Whether the two dates attach to the same verb (by lemma)."""
     verb_a, verb_b = (
         _dated_verb(a.text, ta.start - a.start),

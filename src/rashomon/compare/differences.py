@@ -43,7 +43,7 @@ from rashomon.analyze.entities import initials, is_acronym, role_of
 from rashomon.analyze.quantities import comparable, label, lexicon
 from rashomon.compare import align
 from rashomon.compare.align import content_stems
-from rashomon.compare.conflicts import CAUSE
+from rashomon.compare.conflicts import CAUSE, same_action
 from rashomon.compare.entities import entity_index, link, speaker_key
 from rashomon.records import AnalyzedArticle, Claim, Difference, Entity, Fact, Quantity
 
@@ -196,7 +196,50 @@ def differences(fact: Fact, analyzed: Sequence[AnalyzedArticle]) -> list[Differe
             if missing and key not in found:
                 found[key] = _difference(detail, article, [outlets[m] for m in missing], missing)
                 found[key] = _other_numbers(found[key], detail, claim, compared, outlets)
+        for aid, cov in compared.items():
+            other = _dated_otherwise(claim, cov, outlets)
+            key = (ref.article, "time", aid)
+            if other is not None and (aid, "time", ref.article) not in found:
+                found[key] = other
     return list(found.values())
+
+
+def _dated_otherwise(claim: Claim, cov: Coverage, outlets: dict[str, str]) -> Difference | None:
+    """Both sides date the fact, to different days, months or years, and the other article
+    nowhere gives this side's dates: "huffingtonpost.com gives 1967, 1979; nytimes.com gives
+    1966, 1978" (Brooke's years in the Senate)."""
+    mine = [t for t in claim.times if t.date and t.granularity in DATED]
+    if not mine:
+        return None
+    grain = {t.granularity for t in mine}
+    dated = [(c, t) for c in cov.told for t in c.times if t.date and t.granularity in grain]
+    theirs = [t for _, t in dated]
+    my_dates, their_dates = {t.date for t in mine}, {t.date for t in theirs}
+    if not theirs or my_dates & their_dates or my_dates & set(cov.dates):
+        return None
+    if {t.text.lower() for t in mine} == {t.text.lower() for t in theirs}:
+        return None  # the same words placed apart: a reading of "February", not the outlets
+    one_each = len(mine) == len(dated) == 1 and same_action(claim, mine[0], *dated[0])
+    years = len(mine) == len(theirs) == 2 and grain == {"year"}  # "from 1967 to 1979"
+    if not (one_each or years):
+        return None  # dates of other acts in the same fact
+    first = min(mine, key=lambda t: t.start)
+    last = max(mine, key=lambda t: t.end)
+    said = ", ".join(t.text for t in sorted(mine, key=lambda t: t.start))
+    other = ", ".join(dict.fromkeys(t.text for t in sorted(theirs, key=lambda t: t.start)))
+    outlet, elsewhere = outlets[claim.article], outlets[cov.article.article.id]
+    return Difference(
+        kind="time",
+        article=claim.article,
+        text=said,
+        start=first.start,
+        end=last.end,
+        explanation=f"{outlet} gives {said}; {elsewhere} gives {other}.",
+        missing_in=(cov.article.article.id,),
+    )
+
+
+DATED = frozenset({"day", "month", "year"})
 
 
 def _other_numbers(
