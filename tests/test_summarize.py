@@ -260,6 +260,12 @@ def test_plainest_wording_is_chosen_over_loaded_wording() -> None:
             {},
             "According to Ana Ortiz, the levee will be raised by two metres.",
         ),
+        (  # a bracket left open by the sentence split is dropped
+            "(The water level kept rising along the eastern district overnight.",
+            C("(The water level kept rising along the eastern district overnight."),
+            {},
+            "The water level kept rising along the eastern district overnight.",
+        ),
         (  # a leading connective is dropped
             "But the water level kept rising along the eastern district overnight.",
             C("But the water level kept rising along the eastern district overnight."),

@@ -462,12 +462,15 @@ def _finish(raw: str) -> str | None:
 
 
 def _balance(text: str) -> str | None:
-    """Drop a dangling quotation mark at either end; None when quotes stay unbalanced."""
+    """Drop a dangling quotation mark or bracket at either end ("(Trump Jr. didn't respond
+    to either message."); None when quotes or brackets stay unbalanced."""
     if text.count("“") != text.count("”") or text.count('"') % 2:
         text = text.strip('“”" ')
+    if text.count("(") != text.count(")"):
+        text = text.strip("() ")
     if text.count("“") != text.count("”") or text.count('"') % 2:
         return None
-    return text
+    return None if text.count("(") != text.count(")") else text
 
 
 def _attribute(claim: Claim, body: str, article: AnalyzedArticle) -> str | None:

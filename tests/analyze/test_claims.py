@@ -361,3 +361,8 @@ def test_an_order_or_thanks_is_no_claim(nlp, text: str) -> None:  # type: ignore
 def test_statements_are_not_orders(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(text)
     assert texts(doc, extract(doc))
+
+
+def test_a_quotation_without_a_subject_stays_the_speakers_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("“Already checked the pumps this morning,” Rossi later replied.")
+    assert texts(doc, extract(doc)) == ["Already checked the pumps this morning"]

@@ -123,3 +123,28 @@ def test_a_name_among_the_words_keeps_a_voice_apart() -> None:
     names = ["the Trump campaign", "the campaign", "the source", "unnamed source"]
     refs = {name: [quote("Wire", "said", name)] for name in names}
     assert set(_by_full_name(refs)) == set(names)
+
+
+def test_the_same_name_in_other_capitals_is_one_voice() -> None:
+    refs = {"WikiLeaks": [quote("Wire", "wrote", "a")], "Wikileaks": [quote("Post", "said", "b")]}
+    assert list(_by_full_name(refs)) == ["WikiLeaks"]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "cue", "direct", "kept"),
+    [
+        (None, "was charged", False, False),  # what happened to someone
+        (None, "were promised", False, False),
+        ("the prosecutor", "was quoted", False, True),  # somebody is named
+        (None, "was quoted", True, True),  # a quotation is still somebody's words
+        (None, "said", False, True),
+    ],
+)
+def test_a_passive_with_nobody_speaking_is_no_voice(
+    speaker: str | None, cue: str, direct: bool, kept: bool
+) -> None:
+    from rashomon.compare.voices import _nobody_passive
+    from rashomon.records import Quote
+
+    q = Quote("q1", speaker, None, cue, "text", 0, 4, direct)
+    assert _nobody_passive(q) is not kept

@@ -251,7 +251,21 @@ def _attributed_ranges(
             joined.append((start, end))
     if len(joined) != 1 or _independent(doc, *joined[0]):  # none, or clauses
         return joined
+    if a.direct and _only_frame_around(sent, joined[0], _frame(doc, a)):
+        return joined  # a quotation stays the speaker's words ("“Already did that,” he said")
     return _with_frame(doc, sent, joined[0], _frame(doc, a))
+
+
+def _only_frame_around(
+    sent: Span, content: tuple[int, int], frame: Sequence[tuple[int, int]]
+) -> bool:
+    """Nothing in the sentence but the content, its speaker and cue, and adverbs ("later")."""
+    taken = [content, *frame]
+    return not any(
+        t.is_alpha and t.pos_ not in {"ADV", "PART"}
+        for t in sent
+        if not any(s <= t.idx < e for s, e in taken)
+    )
 
 
 def _with_frame(

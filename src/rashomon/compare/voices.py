@@ -59,7 +59,7 @@ def voices(
     grouped: dict[str, list[QuoteRef]] = defaultdict(list)
     for a in articles:
         for q in a.quotes:
-            if q.direct or _spoken(q.cue):
+            if (q.direct or _spoken(q.cue)) and not _nobody_passive(q):
                 grouped[_speaker_name(a, q, linked)].append(_ref(a, q))
     grouped = _by_full_name(grouped)
     fact_of = _quote_facts(articles, facts)
@@ -74,6 +74,15 @@ def voices(
         for name, refs in grouped.items()
     ]
     return sorted(summaries, key=lambda v: (-len(v.outlets), -len(v.quotes), v.speaker))
+
+
+PASSIVE = re.compile(r"^(?:was|were|is|are|been|being|has been|have been|had been)\s+\w+ed\b")
+
+
+def _nobody_passive(q: Quote) -> bool:
+    """'He was charged with fraud', 'she was promised a job': a passive cue with nobody
+    named as its speaker tells what happened to someone, not what anyone said."""
+    return q.speaker is None and not q.direct and bool(PASSIVE.match(q.cue.lower()))
 
 
 def _spoken(cue: str) -> bool:
@@ -145,12 +154,18 @@ def _by_full_name(grouped: dict[str, list[QuoteRef]]) -> dict[str, list[QuoteRef
     - a surname alone ("Goelman", "Mr. Goelman") joins the one full name that ends with it
       ("Aitan Goelman"); with two such names it stays apart;
     - a role before a full name ("former U.S. attorney Joseph diGenova") joins that name;
+    - the same name in other capitals ("Wikileaks", "WikiLeaks") is one;
     - a document or group named with more or other plain words ("The 24-page indictment",
       "an indictment") joins the shortest form ("the indictment"); a name among its words
       ("the Trump campaign") keeps it apart.
     """
     out: dict[str, list[QuoteRef]] = {}
+    first_spelling: dict[str, str] = {}  # "Wikileaks" joins "WikiLeaks"
     for name, refs in grouped.items():
+        spelt = first_spelling.setdefault(name.lower(), name)
+        if spelt != name:
+            out.setdefault(spelt, []).extend(refs)
+            continue
         target = _by_surname(name, grouped) or _by_role(name, grouped)
         out.setdefault(target or _by_plain_words(name, grouped) or name, []).extend(refs)
     return out
