@@ -49,6 +49,8 @@ def one(nlp, text: str, words: str, published: dt.date | None = THURSDAY) -> Tim
             "2026-11-01 month",
         ),
         ("The board denied him a chance to speak Tuesday.", "Tuesday", "2026-03-03 day"),
+        ("He holds the seat until an election set for June 25.", "June 25", "2026-06-25 day"),
+        ("The vote was scheduled for Feb. 12 but was moved.", "Feb. 12", "2026-02-12 day"),
         # "would" in reported speech looks forward from the time of saying
         ("The firm said a boat would run from Monday.", "Monday", "2026-03-09 day"),
         ("She promised that the line would reopen on Saturday.", "Saturday", "2026-03-07 day"),

@@ -75,7 +75,9 @@ DATED_NOUNS = {
 NAMED_BODIES = {"committee", "commission", "panel", "probe", "investigation", "inquiry"}
 MODIFIER_DEPS = {"nmod", "compound", "nummod", "amod", "poss"}
 PROSPECTS = {"chance", "risk", "prospect", "possibility", "likelihood", "threat", "bid", "plan"}
-PLANNED = {"schedule", "expect", "plan", "set", "slate", "due", "intend", "prepare", "poise"}
+PLANNED = {
+    "schedule", "reschedule", "expect", "plan", "set", "slate", "due", "intend", "prepare", "poise"
+}  # fmt: skip
 EARLIER = {"after", "since", "following"}  # "after voting on Wednesday": before what follows
 
 # --------------------------------------------------------------------------- patterns
@@ -775,6 +777,8 @@ def _tense(doc: Doc, start: int, end: int) -> Tense:
     for _ in range(4):
         if verb is None:
             return "unknown"
+        if verb.lemma_ in PLANNED and verb.tag_ == "VBN":
+            return "near"  # "an election set for June 25", "was scheduled for March 3"
         tense = _verb_tense(verb)
         if tense == "future" and (earlier or (nominal and _present(verb))):
             return "unknown"  # "will become law after voting on Wednesday"
