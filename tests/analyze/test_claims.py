@@ -267,6 +267,10 @@ def test_a_blank_line_ends_a_sentence(nlp) -> None:  # type: ignore[no-untyped-d
         "The minister never claimed that the radar had been fixed.",
         "The commission will argue that the port was negligent.",
         "The operator declined to comment on the report.",
+        # a stance or a campaign, not words passed on
+        "The mayor is leading a push in the county for stricter ferry rules.",
+        # a belief held by nobody named
+        "The mayor had widely been considered the favourite for the harbour post.",
     ],
 )
 def test_words_nobody_said_are_the_outlets_claim(sentence: str) -> None:
@@ -366,3 +370,13 @@ def test_statements_are_not_orders(nlp, text: str) -> None:  # type: ignore[no-u
 def test_a_quotation_without_a_subject_stays_the_speakers_words(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("“Already checked the pumps this morning,” Rossi later replied.")
     assert texts(doc, extract(doc)) == ["Already checked the pumps this morning"]
+
+
+def test_a_claim_does_not_end_with_the_start_of_a_dash_aside(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "The result delivered a major jolt to the Harbour Party — Mr. Rossi had widely been "
+        "considered the top candidate to succeed Mayor Ana Lopes — and it has the potential to "
+        "change the debate."
+    )
+    found = texts(doc, extract(doc))
+    assert "The result delivered a major jolt to the Harbour Party" in found

@@ -65,6 +65,8 @@ def test_one_fact_with_some_shared_words_is_one_statement() -> None:
         ("said", True),
         ("has denied", True),
         ("according to", True),
+        ("push in the county for", False),  # a campaign, not words
+        ("support for", False),
         ("urged", True),
         ("in a statement", True),
         ("emailed", True),
@@ -84,6 +86,8 @@ def test_one_fact_with_some_shared_words_is_one_statement() -> None:
         ("'ll say", False),
         ("would say", True),  # "would say only that": reported speech
         ("according to", True),
+        ("push in the county for", False),  # a campaign, not words
+        ("support for", False),
     ],
 )
 def test_voices_are_what_someone_said(cue: str, spoken: bool) -> None:

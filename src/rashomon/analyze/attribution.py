@@ -1900,6 +1900,21 @@ SILENT = re.compile(r"\b(?:not|never|declin\w*|refus\w*)\b|n[’']t\b", re.IGNOR
 UNSAID = re.compile(r"\b(?:will|shall|may|might|could|should|must)\b|['’]ll\b", re.IGNORECASE)
 
 
+# Nouns of a stance or a campaign, not of words passed on ("a push for more enforcement",
+# "his support for the bill"): PolNeAR counts them as attributions, but what follows is the
+# outlet's report of where someone stands, not what they said.
+STANCES = frozenset(
+    {"support", "opposition", "push", "attack", "attacks", "defense", "defence", "fear"}
+    | {"concern", "concerns", "endorsement"}
+)
+
+
+def stance(cue: str) -> bool:
+    """A cue that names a stance or a campaign rather than words said."""
+    first = cue.split(maxsplit=1)[0].lower() if cue.strip() else ""
+    return first in STANCES
+
+
 def unsaid(cue: str) -> bool:
     """A speech act that passed on no words: refused or negated ("did not respond to",
     "declined to"), or still to come or only possible ("will ask", "could argue")."""

@@ -381,7 +381,23 @@ def _trim(span: Span) -> Span | None:
         end -= 1
     if end > start and _opens_quote(doc[start:end]) and end < len(doc) and doc[end].text in CLOSING:
         end += 1  # 'the cause was “clear”': keep the mark that closes a quote the claim opens
+    end = _before_cut_aside(doc, start, end)
     return doc[start:end] if end > start else None
+
+
+def _before_cut_aside(doc: Doc, start: int, end: int) -> int:
+    """Where a dash aside that the claim only begins starts: "... to the Republican Party — Mr.
+    Cantor" of "— Mr. Cantor had been considered the top candidate —", whose verb is in
+    another claim."""
+    if end <= start or end >= doc[end - 1].sent.end or _edge(doc[end]) or doc[end].is_punct:
+        return end  # the aside ends where the claim does: it belongs to it
+    dashes = [t.i for t in doc[start + 1 : end] if t.text in {"—", "–"}]
+    if not dashes or any(t.pos_ in VERBS for t in doc[dashes[-1] + 1 : end]):
+        return end
+    cut = dashes[-1]
+    while cut > start and _edge(doc[cut - 1]):
+        cut -= 1
+    return cut
 
 
 WH = frozenset({"WDT", "WP", "WP$"})

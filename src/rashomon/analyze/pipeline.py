@@ -67,7 +67,7 @@ def analyze_doc(article: Article, doc: Doc) -> AnalyzedArticle:
     direct = [(a.content_start, a.content_end) for a in attributions if a.direct]
     evidence = framing.evidence(doc, direct)
     quotes = _quotes(article.text, attributions)
-    pieces = _unsaid_as_outlet(claims.split(doc, attributions))
+    pieces = _unsaid_as_outlet(doc, claims.split(doc, attributions))
     built = [
         _claim(article, n, piece, found_entities, numbers, times, evidence, quotes, doc)
         for n, piece in enumerate(pieces, 1)
@@ -168,20 +168,31 @@ def _overlap(m: Mention, start: int, end: int) -> bool:
     return m.start < end and start < m.end
 
 
-def _unsaid_as_outlet(pieces: Sequence[Piece]) -> list[Piece]:
-    """ "X did not say that Y", "X declined to comment on Y", "X will argue that Y": Y is not
-    X's claim. The piece becomes the outlet's, with the speaker and cue that tell what X did
-    not say (up to the piece before it)."""
+def _unsaid_as_outlet(doc: Doc, pieces: Sequence[Piece]) -> list[Piece]:
+    """ "X did not say that Y", "X declined to comment on Y", "X will argue that Y", "X's push
+    for Y": Y is not X's claim. The piece becomes the outlet's, with the speaker and cue that
+    tell what X did not say (up to the piece before it). So does "Y was widely considered Z",
+    a passive belief held by nobody named, with its subject."""
     out: list[Piece] = []
+    starts = [s.start_char for s in doc.sents]
+    text = nlp.text(doc)
     for piece in pieces:
         a = piece.attribution
-        if a is not None and attribution.unsaid(a.cue):
-            floor = out[-1].end if out and out[-1].sentence == piece.sentence else 0
-            starts = [x for x in (a.speaker_start, a.cue_start, piece.start) if x is not None]
-            start = min([x for x in starts if x >= floor] or [piece.start])
+        floor = out[-1].end if out and out[-1].sentence == piece.sentence else 0
+        if a is not None and (attribution.unsaid(a.cue) or attribution.stance(a.cue)):
+            found = [x for x in (a.speaker_start, a.cue_start, piece.start) if x is not None]
+            start = min([x for x in found if x >= floor] or [piece.start])
+            piece = Piece(start, max(piece.end, a.content_end), piece.sentence, None)
+        elif a is not None and a.speaker_start is None and PASSIVE.search(a.cue):
+            start = max(floor, starts[piece.sentence])
+            while start < piece.start and not text[start].isalnum():
+                start += 1
             piece = Piece(start, max(piece.end, a.content_end), piece.sentence, None)
         out.append(piece)
     return out
+
+
+PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn)\b")
 
 
 REFUSAL = re.compile(r"(\w+(?:n['’]t)?)\s+$")

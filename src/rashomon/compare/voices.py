@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from importlib.resources import files
 
-from rashomon.analyze.attribution import unsaid
+from rashomon.analyze.attribution import stance, unsaid
 from rashomon.records import AnalyzedArticle, CrossEntity, Fact, Quote, QuoteRef, VoiceSummary
 
 NEUTRAL_CUES = frozenset(
@@ -90,7 +90,7 @@ def _spoken(cue: str) -> bool:
     a position taken ("backed", "decided", "highlight", "voted against"): voices are what
     someone said."""
     words = re.findall(r"[a-z]+", cue.lower())
-    if unsaid(cue):
+    if unsaid(cue) or stance(cue):
         return False
     return "according" in words or any(w in _speech_forms() or w in SPOKEN_NOUNS for w in words)
 
