@@ -597,3 +597,11 @@ def test_a_date_conflict_says_what_it_dates() -> None:
                  if s.text.startswith("Outlets")]  # fmt: skip
     assert stated.startswith(f"Outlets give different dates for “{facts[0].claims[0].text[:20]}")
     assert stated.endswith("Evening Post says Saturday (2024-05-04).")
+
+
+def test_a_sentence_that_names_its_outlet_cites_that_outlet_alone() -> None:
+    seen = "The river burst its banks in Millbrook on Tuesday, a report seen by Daily Ledger says."
+    told = "The river burst its banks in Millbrook on Tuesday, a report says."
+    mine = A("a", "Daily Ledger", seen, [C(seen)])
+    other = A("b", "Evening Post", told, [C(told)])
+    assert run([mine, other], [("a:c1", "b:c1")]) == [(seen, ("Daily Ledger",))]

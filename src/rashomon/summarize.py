@@ -266,7 +266,7 @@ def _candidate(fact: Fact, index: _Index, disputed: set[str]) -> Candidate | Non
     ]
     if not options:
         return None
-    best = min(options, key=lambda c: (c.cost, c.text))
+    best = _named_outlet_only(min(options, key=lambda c: (c.cost, c.text)))
     claims = [index.claims[r.claim] for r in fact.claims if r.claim in index.claims]
     return replace(
         best,
@@ -274,6 +274,14 @@ def _candidate(fact: Fact, index: _Index, disputed: set[str]) -> Candidate | Non
         date=_fact_date(claims),
         support=(len(best.outlets) - 1) / max(len(index.outlets) - 1, 1),
     )
+
+
+def _named_outlet_only(c: Candidate) -> Candidate:
+    """A sentence that names one of its outlets ("according to an inspection report seen by
+    Tagus Wire", "said in an email to HuffPost") tells that outlet's own reporting: it cites
+    that outlet alone."""
+    named = tuple(o for o in c.outlets if re.search(rf"\b{re.escape(o)}\b", c.text, re.I))
+    return replace(c, outlets=named) if named and named != c.outlets else c
 
 
 def _only_opinion(fact: Fact, index: _Index) -> bool:
