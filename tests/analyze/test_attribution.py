@@ -467,6 +467,11 @@ FINDS = [
         "Rossi on Friday said the pier would reopen.",
         [("Rossi", "said", "the pier would reopen", False)],
     ),
+    # nor what they spoke about
+    (
+        "An aide in the mayor's office about the ferry plan said the talks would go ahead.",
+        [("An aide in the mayor's office", "said", "the talks would go ahead", False)],
+    ),
 ]
 
 
@@ -740,3 +745,18 @@ def test_the_statement_said_is_its_authors() -> None:
     )
     analyzed = analyze_article(Article(id="a", outlet="Wire", text=text))
     assert [q.speaker for q in analyzed.quotes] == ["William Bianchi", "William Bianchi"]
+
+
+def test_an_and_that_joins_nothing_ends_no_speaker() -> None:
+    # "Rossi, who sailed ... and has been ..., said": with the relative clause left out, the
+    # "and" the parse hung on the speaker joins nothing and must not stretch the span.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from rashomon.analyze.attribution import _source
+
+    words = ["Rossi", ",", "who", "sailed", "and", "said", "no"]
+    heads = [5, 0, 3, 0, 0, 5, 5]
+    deps = ["nsubj", "punct", "nsubj", "relcl", "cc", "ROOT", "dobj"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert _source(doc[0]) == (0, len("Rossi"))

@@ -92,6 +92,7 @@ PUBLISH = {  # verbs of putting out a message: 'released an ad that says ...'
 SELF_NOUNS = {"article", "story", "post", "piece", "column", "version"}
 CUE_PARTS = {"aux", "auxpass", "neg", "prt"}
 ASIDES = {"appos", "relcl", "acl"}
+TOPIC_PREPOSITIONS = frozenset({"about", "regarding", "concerning"})
 FRAME_DEPS = SUBJECTS | CUE_PARTS | {"advmod", "npadvmod"}
 SOURCE_DROP = {"relcl", "acl", "punct"}
 CONTENT_DEPS = {"dobj", "dative", "oprd", "xcomp", "ccomp", "attr", "acomp", "pcomp"}
@@ -400,8 +401,12 @@ def _source(subject: Token | None) -> Range | None:
         # the quoted words on the speaker when the parse goes astray
         past = subject.i < verb.i < child.i
         when = child.dep_ in {"prep", "npadvmod"} and _dated(child)  # 'Stone on Friday said'
+        # 'Mr. Seel's office about the planned meeting said': what it spoke about
+        when = when or (child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS)
         if child.dep_ in SOURCE_DROP or past or when or (cut and child.dep_ not in {"cc", "conj"}):
             drop.update(t.i for t in child.subtree)
+    if not any(c.dep_ == "conj" and c.i not in drop for c in subject.children):
+        drop.update(c.i for c in subject.children if c.dep_ == "cc")  # an "and" joining nothing
     span = _span(_without(subject, drop))
     glued = subject.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
     if span is not None and glued is not None and _bulleted(glued):
