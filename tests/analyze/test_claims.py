@@ -380,3 +380,17 @@ def test_a_claim_does_not_end_with_the_start_of_a_dash_aside(nlp) -> None:  # ty
     )
     found = texts(doc, extract(doc))
     assert "The result delivered a major jolt to the Harbour Party" in found
+
+
+def test_the_main_clause_of_a_speaker_who_goes_on_speaking_is_a_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "X toppled Y, repeatedly criticizing him for ...": X is the speaker of the participle
+    # and the subject of a main clause that states something of its own.
+    doc = nlp(
+        "Ana Lopes, a teacher at the harbour school, defeated the mayor with just over $200,000, "
+        "repeatedly criticizing him for ignoring the ferry workers and contending that he "
+        "supported the port closure."
+    )
+    assert (
+        "Ana Lopes, a teacher at the harbour school, defeated the mayor with just over $200,000"
+        in texts(doc, extract(doc))
+    )

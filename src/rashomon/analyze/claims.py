@@ -292,6 +292,8 @@ def _frame(doc: Doc, a: Attribution) -> list[tuple[int, int]]:
     """
     speaker, cue = (a.speaker_start, a.speaker_end), (a.cue_start, a.cue_end)
     parts = [(s, e) for s, e in (speaker, cue) if s is not None and e is not None]
+    if len(parts) == 2 and _participle_after_main_verb(doc, a):
+        return [(a.cue_start, a.cue_end)]  # type: ignore[list-item]
     if len(parts) < 2:
         return parts
     (s1, e1), (s2, e2) = sorted(parts)
@@ -299,6 +301,23 @@ def _frame(doc: Doc, a: Attribution) -> list[tuple[int, int]]:
     if between is not None and any(t.pos_ == "VERB" for t in between):
         return parts
     return [(s1, max(e1, e2))]
+
+
+def _participle_after_main_verb(doc: Doc, a: Attribution) -> bool:
+    """ "Brat toppled Cantor, repeatedly criticizing him for ...": the speaker is the subject
+    of a main clause of its own, which is a claim, not part of the frame."""
+    cue = doc.char_span(a.cue_start or 0, a.cue_end or 0, alignment_mode="expand")
+    if cue is None or not len(cue) or a.speaker_end is None:
+        return False
+    verb = cue.root
+    head = verb.head
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ in {"advcl", "xcomp", "conj", "acl"}
+        and head.pos_ in VERBS
+        and head.lemma_.lower() not in speech_verbs()  # "Rossi said on Tuesday, adding ..."
+        and a.speaker_end <= head.idx < verb.idx
+    )
 
 
 def _gaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
