@@ -259,3 +259,13 @@ def test_period_covers_the_granularity(date, granularity, expected):  # type: ig
 )
 def test_a_month_takes_its_year_from_that_year(nlp, text, words, expected):  # type: ignore[no-untyped-def]
     assert one(nlp, text, words).date == expected
+
+
+def test_today_in_a_message_quoted_from_another_day_gets_no_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "On Oct. 3, 2025, the agency wrote to the mayor: “Please reply.” "
+        "“Already did that earlier today,” the mayor replied. The letters were released today."
+    )
+    dates = {t.text: (t.date, t.anchor) for t in found(nlp, text, dt.date(2026, 3, 5))}
+    assert dates["earlier today"] == (None, "unresolved")
+    assert dates["today"] == ("2026-03-05", "publication")  # the outlet's own "today"

@@ -25,6 +25,7 @@ from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING, Literal
 
 from rashomon import nlp
+from rashomon.analyze.attribution import quotations
 from rashomon.analyze.quantities import number_value
 from rashomon.records import TimeExpression
 
@@ -426,6 +427,7 @@ def extract(doc: Doc, published: dt.date | None) -> list[TimeExpression]:
     text = nlp.text(doc)
     found = _with_entities(doc, find(text))
     sentence_of = _sentence_starts(doc)
+    quoted = quotations(text)
     out: list[TimeExpression] = []
     history: list[tuple[TimeExpression, int]] = []
     for k, f in enumerate(found):
@@ -438,12 +440,42 @@ def extract(doc: Doc, published: dt.date | None) -> list[TimeExpression]:
         if _names_event(doc, f):
             f = replace(f, reading=Reading(vague=True))
         expression = _resolved(text, f, published, tense, previous)
+        if _said_another_day(expression, quoted, history, sentence, published):
+            expression = replace(expression, date=None, granularity="unknown", anchor="unresolved")
         if expression.date is not None:
             history.append((expression, sentence))
         out.append(expression)
     return _clock_dates(out, sentence_of)
 
 
+def _said_another_day(
+    t: TimeExpression,
+    quoted: Sequence[tuple[int, int]],
+    history: Sequence[tuple[TimeExpression, int]],
+    sentence: int,
+    published: dt.date | None,
+) -> bool:
+    """ "today", "this morning" inside a quotation the text dates weeks away from publication
+    ("On Oct. 3, 2016, ... replied: “Already did that earlier today”"): the words count from
+    the day they were said, which is not the publication day; no date beats a wrong one."""
+    if t.anchor != "publication" or published is None or not DEICTIC.search(t.text):
+        return False
+    if not any(s <= t.start and t.end <= e for s, e in quoted):
+        return False
+    recent = [
+        x
+        for x, at in history
+        if sentence - at <= 1 and x.anchor == "explicit" and x.granularity == "day" and x.date
+    ]
+    return any(
+        abs((dt.date.fromisoformat(x.date or "") - published).days) > WEEK_DAYS for x in recent
+    )
+
+
+WEEK_DAYS = 7
+DEICTIC = re.compile(
+    r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b", re.I
+)
 THAT_YEAR = re.compile(r"\s*(?:,\s*|of\s+)?$")
 
 
