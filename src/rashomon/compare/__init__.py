@@ -33,8 +33,10 @@ def compare_articles(analyzed: Sequence[AnalyzedArticle], *, force: bool = False
     if problem:
         warnings.append(problem)
     elif not any(f.status == "agreed" for f in facts):
-        warnings.append(
-            "no fact is told by more than one outlet: check that the articles are about one event"
+        warnings.append(  # the articles passed the checks for different events above
+            "no claim of one outlet was matched to another's; the matching is strict, so the "
+            "same thing told in other words stays apart: read the ≈ claims under "
+            '"only in one outlet\'s words"'
         )
     found = conflicts.find_conflicts(facts, articles, scored)
     linked = entities.link(articles)
