@@ -152,6 +152,11 @@ def test_a_person_known_only_by_a_role_is_one_entity(nlp) -> None:  # type: igno
         (("john", "smith"), ("jane", "smith"), False),
         (("george", "washington"), ("washington", "irving"), False),
         ((), ("smith",), False),
+        (("thomas", "m", "davis", "iii"), ("davis",), True),
+        (("donald", "trump", "jr"), ("trump",), True),
+        (("donald", "trump", "jr"), ("donald", "trump"), False),
+        (("trump", "jr"), ("donald", "trump"), False),
+        (("john", "smith", "sr"), ("john", "smith", "jr"), False),
     ],
 )
 def test_person_names_that_fit(a: tuple[str, ...], b: tuple[str, ...], fits: bool) -> None:

@@ -414,3 +414,10 @@ def test_an_outlet_from_its_url_is_one_name_for_all_its_editions(url: str, host:
     from rashomon.ingest.article import domain
 
     assert domain(url) == host
+
+
+def test_text_given_as_a_path_is_a_missing_file_not_a_crash() -> None:
+    text = "The council met on Monday. " * 400  # longer than any file name may be
+    with pytest.raises(InputError) as raised:
+        read(text)
+    assert str(raised.value).endswith("...: no such file or folder")

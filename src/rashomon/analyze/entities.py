@@ -227,17 +227,42 @@ def person_gender(name: str, title: str = "") -> str:
 def names_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
     """Two person names (lower-case words) that can be one person.
 
-    The surnames must be equal. If both have more words, the shorter name's first word must be
+    The surnames must be equal, and so must a generational suffix (``Jr.``, ``III``) unless one
+    name is a bare surname. If both have more words, the shorter name's first word must be
     the longer one's first or middle word, or an initial of it (``J. Smith`` / ``John Smith``,
     ``Ellen DeGeneres`` / ``Comedian Ellen DeGeneres``). A bare surname fits any first name.
     """
+    (a, a_suffix), (b, b_suffix) = _suffixed(a), _suffixed(b)
     if not a or not b or a[-1] != b[-1]:
         return False
     short, long = sorted((a, b), key=len)
+    if a_suffix != b_suffix:  # "Donald Trump Jr." is not "Donald Trump"; "Mr. Trump" is either
+        return len(short) == 1 and not (a_suffix if short is a else b_suffix)
     if len(short) == 1:
         return True
     first = short[0]
     return any(w == first or (first[0] == w[0] and min(len(w), len(first)) == 1) for w in long[:-1])
+
+
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _suffixed(words: Sequence[str]) -> tuple[Sequence[str], str]:
+    """The name without its generational suffix, and the suffix: ``davis iii`` → (davis, iii)."""
+    if len(words) > 1 and words[-1] in GENERATIONS:
+        return words[:-1], words[-1]
+    return words, ""
+
+
+def surname(words: Sequence[str]) -> str:
+    """The last word of a name that is not a generational suffix."""
+    return _suffixed(words)[0][-1]
+
+
+def surname_of(name: str) -> str:
+    """The surname as written: ``Thomas M. Davis III`` → ``Davis``."""
+    words = name.split()
+    return words[-2] if len(words) > 1 and _plain(words[-1]) in GENERATIONS else words[-1]
 
 
 # --------------------------------------------------------------------------- named mentions
@@ -383,15 +408,15 @@ def _relabel(doc: Doc, named: list[_Named]) -> list[_Named]:
     before it: ``in Washington`` stays a place beside ``George Washington``.
     """
     people = [_words(doc, n) for n in named if n.label == "PERSON"]
-    surnames = {words[-1] for words in people}
-    full_surnames = {words[-1] for words in people if len(words) > 1}
+    surnames = {surname(words) for words in people}
+    full_surnames = {surname(words) for words in people if len(words) > 1}
     out = []
     for n in named:
         words = _words(doc, n)
         if n.label == "PERSON" or not words:
             person = bool(words)
         elif len(words) > 1:
-            person = words in people or words[-1] in surnames
+            person = words in people or surname(words) in surnames
         else:
             after_preposition = n.start > 0 and doc[n.start - 1].pos_ == "ADP"
             person = words[0] in full_surnames and not after_preposition
@@ -640,7 +665,7 @@ class _Builder:
 
     def _claimed(self, words: list[str]) -> bool:
         """True if another full name with this surname was seen: a bare surname is ambiguous."""
-        return any(len(c.words) > 1 and c.words[-1] == words[-1] for c in self.clusters)
+        return any(len(c.words) > 1 and surname(c.words) == surname(words) for c in self.clusters)
 
     def _match_key(self, text: str, *, person: bool) -> _Cluster | None:
         """Same name, alias, demonym or acronym; a single word never joins a person this way."""
@@ -1323,7 +1348,7 @@ class _People:
         for e in entities:
             words = e.name.split()
             if e.kind == "person" and e.name != e.title and len(words) > 1:
-                surnames.setdefault(words[-1], set()).add(e)
+                surnames.setdefault(surname_of(e.name), set()).add(e)
         for token in doc:
             owners = surnames.get(token.text, set())
             if token.i not in covered and token.pos_ == "PROPN" and len(owners) == 1:

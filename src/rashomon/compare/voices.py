@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from importlib.resources import files
 
 from rashomon.analyze.attribution import stance, unsaid
+from rashomon.analyze.entities import surname_of
 from rashomon.records import AnalyzedArticle, CrossEntity, Fact, Quote, QuoteRef, VoiceSummary
 
 NEUTRAL_CUES = frozenset(
@@ -175,7 +176,7 @@ def _by_surname(name: str, names: Iterable[str]) -> str | None:
     short = HONORIFIC.sub("", name)
     if " " in short or not short[:1].isupper():
         return None
-    fuller = [o for o in names if _full_name(o) and o.split()[-1] == short]
+    fuller = [o for o in names if _full_name(o) and surname_of(o) == short]
     return fuller[0] if len(fuller) == 1 else None
 
 

@@ -72,12 +72,13 @@ class Reader:
     # ------------------------------------------------------------------ files
 
     def path(self, path: Path) -> Iterator[Item]:
-        if path.is_dir():
+        if _is(path, Path.is_dir):
             yield from self.folder(path)
-        elif path.is_file():
+        elif _is(path, Path.is_file):
             yield from self.file(path)
         else:
-            raise InputError("no such file or folder", where=str(path))
+            where = str(path) if len(str(path)) <= 80 else str(path)[:77] + "..."
+            raise InputError("no such file or folder", where=where)
 
     def folder(self, folder: Path) -> Iterator[Item]:
         files = sorted(
@@ -345,3 +346,11 @@ def _lines(stream: BinaryIO, where: str) -> Iterator[bytes]:
 def _stem(path: Path) -> str:
     name = path.name.removesuffix(".gz").removesuffix(".GZ")
     return name.removesuffix(Path(name).suffix) or path.stem
+
+
+def _is(path: Path, test: Callable[[Path], bool]) -> bool:
+    """``path.is_dir()`` or ``is_file()``, False for a name the system cannot look up."""
+    try:
+        return test(path)
+    except (OSError, ValueError):  # too long, or a NUL byte in it
+        return False
