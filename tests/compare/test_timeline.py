@@ -136,6 +136,28 @@ def test_event_phrase_is_the_verb_the_time_modifies(nlp, sentence, words, label)
 
 
 @pytest.mark.parametrize(
+    ("sentence", "words", "label"),
+    [
+        ("The mayor stopped short of calling on the chief to resign on Monday.", "Monday",
+         "The mayor stopped short of calling on the chief to resign"),
+        ("The chief continued his refusal to step down on Tuesday.", "Tuesday",
+         "The chief continued his refusal to step down"),
+        ("The union did not expect to be striking in March.", "March",
+         "The union did not expect to be striking"),
+    ],
+)  # fmt: skip
+def test_a_label_keeps_the_words_that_deny_its_event(nlp, sentence, words, label):  # type: ignore[no-untyped-def]
+    start = sentence.index(words)
+    assert timeline.event_phrase(nlp(sentence), start, start + len(words)) == label
+
+
+def test_a_denied_word_above_an_unrelated_event_does_not_take_its_label(nlp):  # type: ignore[no-untyped-def]
+    sentence = "The union opposes the plan unveiled on Monday by the mayor."
+    start = sentence.index("Monday")
+    assert "opposes" not in timeline.event_phrase(nlp(sentence), start, start + len("Monday"))
+
+
+@pytest.mark.parametrize(
     ("sentence", "words"),
     [
         ("It was not clear whether the repair had been made by Tuesday.", "Tuesday"),

@@ -41,6 +41,13 @@ UNSURE = re.compile(
     re.IGNORECASE,
 )
 WORD = re.compile(r"[a-z0-9]+")
+# How a verb completes the word above it, up to the word that may deny it.
+COMPLETES = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "acomp", "advmod"}
+# Words that deny the event of the clause they govern ("refused to resign").
+DENYING = frozenset(
+    """refuse refusal decline fail failure deny denial reject rejection avoid resist
+    oppose forgo forego""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -176,9 +183,10 @@ def event_phrase(doc: Doc, start: int, end: int) -> str:
     verb = _clause_verb(verb) if verb is not None else _main_verb(doc)
     if verb is None:
         return _first_words([t for t in doc if t.i not in skip])
-    if verb.lemma_ == "be" and not any(c.dep_ in COMPLEMENTS for c in verb.children):
+    label = _denier(verb)
+    if label.lemma_ == "be" and not any(c.dep_ in COMPLEMENTS for c in label.children):
         skip = set()  # "The last accident was in 2011": the date is what the clause says
-    return _clause(verb, skip)
+    return _clause(label, skip, shorten=label.i == verb.i)
 
 
 def _bounds(span: Span) -> bool:
@@ -223,11 +231,12 @@ def _clause_verb(verb: Token) -> Token:
     return verb
 
 
-def _clause(verb: Token, skip: set[int]) -> str:
+def _clause(verb: Token, skip: set[int], *, shorten: bool = True) -> str:
     """The verb's clause without other clauses, asides or the time words, shortened to
-    MAX_WORDS words by dropping its side phrases, then cut."""
+    MAX_WORDS words by dropping its side phrases (unless told not to: the words that deny an
+    event are not side phrases), then cut."""
     kept = _subtree(verb, skip, full=True)
-    if _count(kept) > MAX_WORDS:
+    if shorten and _count(kept) > MAX_WORDS:
         kept = _subtree(verb, skip, full=False)
     words = sorted(kept, key=lambda t: t.i)
     text = _join(words)
@@ -275,6 +284,33 @@ def _join(words: Sequence[Token]) -> str:
         if k + 1 < len(words):
             out += t.whitespace_ or ("" if words[k + 1].i == t.i + 1 else " ")
     return " ".join(out.split()).strip(" ,;:—–-")
+
+
+def _denier(verb: Token) -> Token:
+    """The verb whose clause says the event did not happen, when one governs ``verb``: "stopped
+    short of calling on Akin to resign", "continued his refusal to step down", "did not expect
+    to be focusing": the label is that clause, not the event it denies."""
+    found, token = verb, verb
+    while token.head.i != token.i and (
+        token.dep_ in COMPLETES or (token.dep_ == "acl" and _denying(token.head))
+    ):
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"} and (_denying(token) or _negated(token)):
+            found = _clause_verb(token)
+        elif token.pos_ == "NOUN" and _denying(token) and token.dep_ in {"dobj", "nsubj"}:
+            found = token.head
+    return found
+
+
+def _denying(token: Token) -> bool:
+    return token.lemma_.lower() in DENYING
+
+
+def _negated(verb: Token) -> bool:
+    return any(
+        c.dep_ == "neg" or (c.dep_ in {"acomp", "advmod"} and c.lower_ == "short")
+        for c in verb.children
+    )
 
 
 def _verb_of(token: Token) -> Token | None:
