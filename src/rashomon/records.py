@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import types
 import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
+# A cue by which the speaker says the claim is false: "denied that ...", "rejected claims that".
+DENIAL_CUE = re.compile(r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|disput\w*|refut\w*)\b", re.I)
 
 Voice = Literal["outlet", "direct", "indirect"]
 Genre = Literal["report", "opinion"]
@@ -234,6 +237,16 @@ class ClaimRef:
     start: int
     end: int
     speaker: str | None = None
+    cue: str = ""  # the words that attribute the claim to its speaker ("said", "denied")
+
+    @property
+    def attribution(self) -> str:
+        """Who the outlet says said it: ``Lois Lerner``; with the cue when the speaker denies
+        the words (``Lois Lerner, denying``): the claim is then what the speaker says is false.
+        """
+        if not self.speaker:
+            return ""
+        return f"{self.speaker}, denying" if DENIAL_CUE.search(self.cue) else self.speaker
 
 
 @dataclass(frozen=True)

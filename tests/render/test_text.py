@@ -38,3 +38,18 @@ def test_facts_of_one_outlet_are_split_by_whether_another_outlet_has_a_close_cla
     assert "The mayor cut the ribbon." in only and "Repairs" not in only
     assert "Repairs were delayed" in similar
     assert "≈ Eastbrook Gazette: “The repair work slipped by twelve months.”" in similar
+
+
+def test_words_a_speaker_denies_are_marked_as_denied_wherever_they_are_shown() -> None:
+    mill = ArticleInfo("mill", "Mill Times", "", None, "report")
+    gazette = ArticleInfo("gazette", "Eastbrook Gazette", "", None, "report")
+    denied = ClaimRef("mill", "c1", "she had misled the council", 0, 26, "Ana Reis", "denied")
+    said = ClaimRef("gazette", "c1", "I never misled the council.", 0, 27, "Ana Reis", "said")
+    facts = (
+        Fact("f1", "similar", ("Mill Times",), (denied,), denied.text, nearest=(said,)),
+        Fact("f2", "similar", ("Eastbrook Gazette",), (said,), said.text, nearest=(denied,)),
+    )
+    text = render_comparison(Comparison((mill, gazette), facts, (), (), (), (), (), (), ()))
+    assert text.count("she had misled the council”  — Ana Reis, denying") == 1
+    assert "she had misled the council — Ana Reis, denying" in text
+    assert "I never misled the council. — Ana Reis  @0" in text

@@ -696,4 +696,5 @@ def claim_ref(claim: Claim) -> ClaimRef:
         start=claim.start,
         end=claim.end,
         speaker=claim.speaker,
+        cue=claim.cue,
     )

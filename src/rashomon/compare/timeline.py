@@ -17,7 +17,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rashomon.records import AnalyzedArticle, Claim, ClaimRef, Fact, TimeExpression, TimelineEntry
+from rashomon.compare.align import claim_ref
+from rashomon.records import AnalyzedArticle, Claim, Fact, TimeExpression, TimelineEntry
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -45,8 +46,8 @@ WORD = re.compile(r"[a-z0-9]+")
 COMPLETES = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "acomp", "advmod"}
 # Words that deny the event of the clause they govern ("refused to resign").
 DENYING = frozenset(
-    """refuse refusal decline fail failure deny denial reject rejection avoid resist
-    oppose forgo forego""".split()
+    {"refuse", "refusal", "decline", "fail", "failure", "deny", "denial", "reject"}
+    | {"rejection", "avoid", "resist", "oppose", "forgo", "forego"}
 )
 
 
@@ -111,7 +112,7 @@ def _dated_claims(analyzed: Sequence[AnalyzedArticle]) -> Iterator[tuple[Claim, 
 def _entry(events: Sequence[Event]) -> TimelineEntry:
     first = events[0]
     assert first.time.date is not None
-    refs = {(e.claim.article, e.claim.id): _ref(e.claim) for e in events}
+    refs = {(e.claim.article, e.claim.id): claim_ref(e.claim) for e in events}
     expressions = dict.fromkeys(e.time.text for e in events)
     return TimelineEntry(
         date=first.time.date,
@@ -130,10 +131,6 @@ def _central_label(labels: Sequence[str]) -> str:
         return sum(len(words[k] & w) / max(len(words[k] | w), 1) for w in words)
 
     return labels[max(range(len(labels)), key=lambda k: (shared(k), -k))]
-
-
-def _ref(claim: Claim) -> ClaimRef:
-    return ClaimRef(claim.article, claim.id, claim.text, claim.start, claim.end, claim.speaker)
 
 
 # --------------------------------------------------------------------------- labels

@@ -154,10 +154,11 @@ def _one_outlet(c: Comparison, status: str, names: dict[str, str]) -> list[str]:
     for fact in sorted(facts, key=lambda f: (f.outlets, f.claims[0].start)):
         ref = fact.claims[0]
         note = "  (evaluative)" if fact.opinion else ""
-        who = f" — {ref.speaker}" if ref.speaker else ""
+        who = f" — {ref.attribution}" if ref.speaker else ""
         lines.append(_wrap(f" ● {names[ref.article]:<16} {ref.text}{who}{note}  @{ref.start}", 20))
         for near in fact.nearest:
-            lines.append(_wrap(f"{'':20}≈ {names[near.article]}: “{near.text}”", 22))
+            denial = f"  — {near.attribution}" if near.attribution != (near.speaker or "") else ""
+            lines.append(_wrap(f"{'':20}≈ {names[near.article]}: “{near.text}”{denial}", 22))
     return lines
 
 
@@ -266,7 +267,7 @@ def _outlets(fact: Fact, names: dict[str, str]) -> str:
 
 
 def _cite(ref: ClaimRef) -> str:
-    who = f"  — {ref.speaker}" if ref.speaker else ""
+    who = f"  — {ref.attribution}" if ref.speaker else ""
     return f"“{ref.text}”{who}"
 
 
