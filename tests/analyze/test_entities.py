@@ -199,6 +199,17 @@ def test_speaker_spans_resolve_to_entities(nlp, phrase: str, expected: str) -> N
     assert speaker(nlp, SPEAKERS, phrase) == expected
 
 
+def test_a_speaker_described_then_named_in_apposition_is_the_named_person() -> None:
+    from rashomon import Article, analyze
+
+    text = (
+        "Another leading Democrat, Sen. Maria Lopez of Ohio, who announced her bid in an "
+        'episode of "The Late Show with Peter Novak," said the offer was a "bad deal."'
+    )
+    quotes = analyze(Article(id="a", outlet="x", text=text)).quotes
+    assert [q.speaker for q in quotes if q.cue == "said"] == ["Maria Lopez"]
+
+
 @pytest.mark.parametrize(
     ("text", "phrase"),
     [
@@ -260,6 +271,24 @@ def test_unclear_speakers_give_none(nlp, text: str, phrase: str) -> None:  # typ
         (
             "Peter Novak left the hall after Martin Hughes spoke. He said the files were lost.",
             "Peter Novak",
+        ),
+        # a name in apposition to the subject is the subject
+        (
+            "Mark Osborne chaired the hearing. One Democrat, Representative Daniel Reyes of "
+            'Ohio, raised the threat of an inquiry. "There will be hell to pay," he said.',
+            "Daniel Reyes",
+        ),
+        # the one person of the paragraph just before, though not its subject
+        (
+            "Maria Lopez, the mayor, spoke first. The plan drew a sharp reply from Rev. Daniel "
+            'Reyes.\n\n"It is a disgrace. We marched for less," he told reporters.',
+            "Daniel Reyes",
+        ),
+        # a speech verb that is what the subject says does not hide the subject
+        (
+            "Representative Mark Osborne spoke first. Representative Daniel Reyes said the "
+            "delays reminded him of the port dispute. \"That sounds familiar,\" he said.",
+            "Daniel Reyes",
         ),
         # the pronoun's gender rules out the subject
         (

@@ -405,6 +405,9 @@ def _source(subject: Token | None) -> Range | None:
         when = when or (child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS)
         if child.dep_ in SOURCE_DROP or past or when or (cut and child.dep_ not in {"cc", "conj"}):
             drop.update(t.i for t in child.subtree)
+    for token in subject.subtree:  # 'Dem, Sen. Gillibrand, who announced ... on "The Show"'
+        if token.i != subject.i and token.dep_ in {"relcl", "acl"} and token.head.dep_ == "appos":
+            drop.update(t.i for t in token.subtree)
     if not any(c.dep_ == "conj" and c.i not in drop for c in subject.children):
         drop.update(c.i for c in subject.children if c.dep_ == "cc")  # an "and" joining nothing
     span = _span(_without(subject, drop))

@@ -1203,8 +1203,9 @@ def resolve_speaker(
     ``cue`` (the cue's character offset, when known) keeps the part of a span that a paragraph
     break cuts (:func:`speaker_part`). A relative pronoun stands for its antecedent. In order:
     ``he``/``she`` → the salient person they stand for (:func:`_salient`); ``the ministry`` →
-    the one organisation named with that noun; an entity mention covering the span's head
-    word; ``a spokesperson for MFL`` → MFL; ``they`` → the one recent organisation or group;
+    the one organisation named with that noun; the person the head word's apposition names
+    (``Another Democrat, Sen. Maria Lopez``); an entity mention covering the head word; ``a
+    spokesperson for MFL`` → MFL; ``they`` → the one recent organisation or group;
     ``the minister`` → the one entity with that title; a bare name → the one entity with that
     surname or name.
     """
@@ -1217,6 +1218,7 @@ def resolve_speaker(
         return _by_pronoun(head, entities)
     return (
         _by_own_noun(span, entities)
+        or _by_apposition(head, entities)
         or _by_mention(head, entities)
         or _by_spokesperson(span, entities)
         or _by_pronoun(head, entities)
@@ -1278,6 +1280,13 @@ def _by_mention(head: Token, entities: Sequence[Entity]) -> Entity | None:
     at = head.idx
     found = [e for e in entities for m in e.mentions if m.start <= at < m.end]
     return found[0] if len(set(found)) == 1 else None
+
+
+def _by_apposition(head: Token, entities: Sequence[Entity]) -> Entity | None:
+    """``Another leading Democrat, Sen. Kristen Gillibrand`` → the person the apposition names."""
+    named = [_by_mention(c, entities) for c in head.children if c.dep_ == "appos"]
+    people = {e for e in named if e is not None and e.kind == "person"}
+    return people.pop() if len(people) == 1 else None
 
 
 def _by_spokesperson(span: Span, entities: Sequence[Entity]) -> Entity | None:
@@ -1385,7 +1394,8 @@ QUOTED_RUN = 12  # at most this many sentences back, quoted ones included
 def _position(token: Token) -> str:
     """``subject``, ``modifier`` (``Rossi's office``, ``the Rossi campaign``) or ``other``.
 
-    A name joined to a subject (``Novak and Hughes left``) is a subject too.
+    A name joined to a subject (``Novak and Hughes left``) or in apposition to one (``One
+    Democrat, Representative Lynch, raised ...``) is a subject too.
     """
     token = _first_conjunct(token)
     head = token.head
@@ -1397,8 +1407,9 @@ def _position(token: Token) -> str:
 
 
 def _first_conjunct(token: Token) -> Token:
-    """``Hughes`` in ``Novak and Hughes`` → ``Novak``, which carries the pair's relation."""
-    while token.dep_ == "conj" and token.head != token:
+    """``Hughes`` in ``Novak and Hughes`` → ``Novak``, which carries the pair's relation; a name
+    in apposition → what it names (``One Democrat, Representative Lynch, raised ...``)."""
+    while token.dep_ in {"conj", "appos"} and token.head != token:
         token = token.head
     return token
 
@@ -1425,7 +1436,8 @@ def _salient(pronoun: Token, people: _People, memo: dict[int, Entity | None]) ->
     is not a candidate for a pronoun outside it (``"… for Hillary Clinton," she said``), nor is
     an argument of the pronoun's own verb. A possessive or a modifier (``Rossi's office``) is
     taken only when nobody else is near; nobody near at all: the one named person of that
-    gender in the article so far.
+    gender in the article so far. One person named (not as a subject) in the nearest paragraph
+    with people is chosen before the paragraphs above it are read.
     Earlier pronouns count as mentions of whom they are resolved to.
     """
     if pronoun.i in memo:
@@ -1435,6 +1447,7 @@ def _salient(pronoun: Token, people: _People, memo: dict[int, Entity | None]) ->
     waiting: set[Entity] = set()
     weak: set[Entity] = set()
     sent: Span | None = pronoun.sent
+    last = pronoun.sent
     left = WINDOW + 1
     for _ in range(QUOTED_RUN):
         if sent is None or not left:
@@ -1442,7 +1455,10 @@ def _salient(pronoun: Token, people: _People, memo: dict[int, Entity | None]) ->
         if _quoted_sentence(sent) and sent != pronoun.sent:
             sent = doc[sent.start - 1].sent if sent.start > 0 else None
             continue  # a sentence of a quotation does not use up the window
+        if len(waiting) == 1 and _paragraph_between(sent, last):
+            break  # "... drew a response from Owens. / “…,” he told": no subject came first
         left -= 1
+        last = sent
         seen = _people_in(sent, pronoun, people, memo)
         subjects = {e for t, e in seen if _position(t) == "subject" and _main(t)}
         subjects = subjects or {e for t, e in seen if _position(t) == "subject"}
@@ -1461,11 +1477,15 @@ def _salient(pronoun: Token, people: _People, memo: dict[int, Entity | None]) ->
         weak |= {e for t, e in seen if _position(t) == "modifier"}
         sent = doc[sent.start - 1].sent if sent.start > 0 else None
     near = waiting | weak
-    chosen = near.pop() if len(near) == 1 else None
+    chosen = next(iter(near)) if len(near) == 1 else None
     if not near:
         chosen = _only_named_before(pronoun, people)
     memo[pronoun.i] = chosen
     return chosen
+
+
+def _paragraph_between(earlier: Span, later: Span) -> bool:
+    return "\n" in earlier.doc.text[earlier.start_char : later.start_char]
 
 
 def _people_in(
@@ -1504,9 +1524,20 @@ def _said_by(subject: Token) -> set[int]:
     if subject.dep_ != "nsubj" or verb.lemma_.lower() not in speech_verbs():
         return set()
     said = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
-    if verb.dep_ in {"parataxis", "ccomp"} and verb.head != verb:
+    aside = verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and _set_off(verb))
+    if aside and verb.head != verb:
         said |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
     return said
+
+
+def _set_off(verb: Token) -> bool:
+    """Does the verb's clause stand between commas or dashes ("Rossi, he said, was wrong"), not
+    as what is said ("X said the delay reminded him of Y")?"""
+    doc, left, right = verb.doc, verb.left_edge.i, verb.right_edge.i
+    marks = {",", "—", "–", "-"}
+    return left > 0 and doc[left - 1].text in marks and right + 1 < len(doc) and (
+        doc[right + 1].text in marks
+    )
 
 
 def _in_quotation(doc: Doc, token: int) -> bool:
