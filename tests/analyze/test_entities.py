@@ -287,7 +287,7 @@ def test_unclear_speakers_give_none(nlp, text: str, phrase: str) -> None:  # typ
         # a speech verb that is what the subject says does not hide the subject
         (
             "Representative Mark Osborne spoke first. Representative Daniel Reyes said the "
-            "delays reminded him of the port dispute. \"That sounds familiar,\" he said.",
+            'delays reminded him of the port dispute. "That sounds familiar," he said.',
             "Daniel Reyes",
         ),
         # the pronoun's gender rules out the subject

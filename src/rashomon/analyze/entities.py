@@ -1535,8 +1535,11 @@ def _set_off(verb: Token) -> bool:
     as what is said ("X said the delay reminded him of Y")?"""
     doc, left, right = verb.doc, verb.left_edge.i, verb.right_edge.i
     marks = {",", "—", "–", "-"}
-    return left > 0 and doc[left - 1].text in marks and right + 1 < len(doc) and (
-        doc[right + 1].text in marks
+    return (
+        left > 0
+        and doc[left - 1].text in marks
+        and right + 1 < len(doc)
+        and (doc[right + 1].text in marks)
     )
 
 
