@@ -605,3 +605,29 @@ def test_a_sentence_that_names_its_outlet_cites_that_outlet_alone() -> None:
     mine = A("a", "Daily Ledger", seen, [C(seen)])
     other = A("b", "Evening Post", told, [C(told)])
     assert run([mine, other], [("a:c1", "b:c1")]) == [(seen, ("Daily Ledger",))]
+
+
+def test_one_speaker_s_words_are_passed_on_at_most_three_times() -> None:
+    lines = [
+        "the town had done nothing wrong",
+        "no rule of the water board had been broken",
+        "every permit for the dam had been signed in time",
+        "the council had warned every family by letter",
+        "the pumps at the old mill had worked all night",
+    ]
+    text = " ".join(f"Mayor Ana Ortiz said {line}." for line in lines)
+    mayor = A(
+        "m", "Daily Ledger", text, [C(line, "indirect", "Ana Ortiz", "said") for line in lines]
+    )
+    facts = [*[(f"m:c{n}",) for n in range(1, 6)], ("b:c1",), ("b:c2",)]
+    found = run([mayor, FLOOD_B], facts, max_sentences=6)
+    assert sum("Ortiz" in t for t, _ in found) == 3
+    assert any("Floodwater" in t for t, _ in found)
+
+
+@pytest.mark.parametrize("opening", ["That upset", "This prompted"])
+def test_a_sentence_opening_on_a_pointing_pronoun_is_left_out(opening: str) -> None:
+    text = f"{opening} families who had lost their homes in the flood."
+    odd = A("x", "Daily Ledger", text, [C(text)])
+    found = run([odd, FLOOD_B], [("x:c1",), ("b:c1",), ("b:c2",)])
+    assert found and not any(t.startswith(opening) for t, _ in found)

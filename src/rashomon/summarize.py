@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -64,6 +65,9 @@ CENTRAL_WEIGHT = 2.0
 LEAD_WEIGHT = 0.25
 MMR_LAMBDA = 0.7
 REDUNDANT_ABOVE = 0.8  # cosine to a picked sentence above which a candidate adds nothing
+# Sentences that pass on one speaker's words: the summary tells the event, not one voice's
+# denials five times over (set by hand).
+MAX_PER_SPEAKER = 3
 # An outlet backs a sentence when its own claim of the fact is this close to the sentence's
 # claim (MiniLM cosine) or shares this share of content words (stem Jaccard); set by hand.
 SUPPORT_COSINE = 0.7
@@ -102,9 +106,11 @@ PRONOUNS = {
     "its": "'s",
 }
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# Verbs after "this"/"that" that make it a pronoun pointing back ("That upset Republicans"),
+# besides any word in -ed ("This prompted calls").
 LINKING_VERBS = _wordset(
     """is was are were has had have will would could can may might comes came means meant
-    marks marked includes included follows followed"""
+    marks includes follows upset led drew left made gave took sent set put sparked"""
 )
 BAD_SPEAKER_WORDS = frozenset({"which", "who", "whom", "whose", "what", "it", "this", "that"})
 DETERMINERS = _wordset("the a an his her its their this that these those")
@@ -435,7 +441,8 @@ def _repair_start(article: AnalyzedArticle, span: Span) -> str | None:
     first = WORD.match(stripped)
     word = first.group().lower() if first else ""
     rest = stripped.split(" ", 1)[1] if " " in stripped else ""
-    if word in DEMONSTRATIVES and rest.split(" ", 1)[0].lower() in LINKING_VERBS:
+    after = rest.split(" ", 1)[0].lower()
+    if word in DEMONSTRATIVES and (after in LINKING_VERBS or after.endswith("ed")):
         return None
     if word in PRONOUNS:
         name = _entity_at(article.entities, offset)
@@ -667,6 +674,7 @@ def select(
     salience = _salience(candidates, vectors, index, embedder)
     chosen: list[int] = []
     words = 0
+    voices: Counter[str] = Counter()
     pool = list(range(len(candidates)))
     while pool and (limit is None or len(chosen) < limit):
         best = max(pool, key=lambda i: (_marginal(i, chosen, salience, vectors), -i))
@@ -676,9 +684,21 @@ def select(
         size = _words(candidates[best].text)
         if budget is not None and chosen and words + size > budget:
             continue
+        voice = _voice(candidates[best], index)
+        if voice and voices[voice] >= MAX_PER_SPEAKER:
+            continue
+        voices[voice] += 1
         chosen.append(best)
         words += size
     return [candidates[i] for i in chosen]
+
+
+def _voice(candidate: Candidate, index: _Index) -> str:
+    """The surname of the speaker whose words the candidate passes on ("" for the outlet's)."""
+    claim = index.claims.get(candidate.claim)
+    if claim is None or claim.voice == "outlet" or not claim.speaker:
+        return ""
+    return claim.speaker.split()[-1].lower()
 
 
 def _default_embedder() -> Embedder:

@@ -511,6 +511,9 @@ NOTHING = [
     "As he was known, the captain never left the bridge.",  # a name, not a report
     "The islanders may find it difficult to pay the new fares.",  # an experience, not a finding
     "The union urged the mayor to deny the report.",  # what one wants another to say
+    # using a right is an act, not passing on words
+    "She then invoked her Fifth Amendment right and declined to testify.",
+    "The governor cited executive privilege.",
 ]
 
 

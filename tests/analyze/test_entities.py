@@ -83,6 +83,18 @@ def test_mentions_that_must_merge(nlp, text: str, a: str, b: str) -> None:  # ty
     assert together(extract(nlp(text)), a, b)
 
 
+def test_a_service_the_model_takes_for_a_person_is_an_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ms. Lauten describes herself on Twitter as a fan of cats. Twitter removed the post."
+    kinds = {e.name: e.kind for e in extract(nlp(text))}
+    assert kinds.get("Twitter", "organization") == "organization"
+
+
+def test_a_name_run_on_into_a_headline_word_is_cut_to_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rep. Blake Farenthold Resigns After Review\n\nRep. Blake Farenthold said he would go."
+    names = [e.name for e in extract(nlp(text)) if e.kind == "person"]
+    assert names == ["Blake Farenthold"]
+
+
 @pytest.mark.parametrize(
     ("text", "a", "b"),
     [
@@ -98,6 +110,12 @@ def test_mentions_that_must_merge(nlp, text: str, a: str, b: str) -> None:  # ty
         ("John Smith owns the boat. Ms. Smith, his sister, sold it.", "John Smith", "Smith"),
         # A plain pronoun is not its own verb's subject.
         ("Sara Lind praised her for the rescue.", "Sara Lind", "her"),
+        # A son who shares his father's name is another man.
+        (
+            "Mr. Trump spoke on Monday. Donald Trump Jr. spoke on Tuesday.",
+            "Mr. Trump",
+            "Donald Trump Jr.",
+        ),
     ],
 )
 def test_mentions_that_must_not_merge(nlp, text: str, a: str, b: str) -> None:  # type: ignore[no-untyped-def]

@@ -71,6 +71,8 @@ OBJECT_CONTROL = {  # verbs whose object does what their infinitive says: 'led R
     *("order", "direct", "challenge", "dare", "want"),
 }
 PERMISSIVE = {"allow", "permit", "enable", "empower", "authorize", "authorise"}
+# What one uses rather than quotes: 'invoked her right', 'cited executive privilege'.
+INSTRUMENTS = {"right", "privilege", "power", "authority", "immunity", "exemption", "veto"}
 RULES = {  # what grants a permission without saying anything: 'a law that allows X to ...'
     *("law", "bill", "rule", "measure", "policy", "order", "legislation", "amendment"),
     *("provision", "regulation", "act", "ruling", "statute", "ordinance", "clause", "it"),
@@ -988,7 +990,7 @@ def _verb_attribution(verb: Token, article: _Article) -> _Found | None:
     if found is not None:
         return found
     frames = frames or _verb_frames().get(lemma)
-    if _permitted(verb):
+    if _permitted(verb) or _exercised(verb):
         return None
     subject = _subject(verb)
     if subject is not None and (
@@ -1012,6 +1014,15 @@ def _permitted(verb: Token) -> bool:
     if grantor is not None and grantor.tag_ in {"WDT", "PRP"} and head.dep_ == "relcl":
         grantor = head.head  # 'a bill that would allow ...'
     return grantor is not None and grantor.lemma_.lower() in RULES
+
+
+def _exercised(verb: Token) -> bool:
+    """'invoked her Fifth Amendment right', 'cited executive privilege': using a right or a rule
+    is an act, not passing on anyone's words ('invoked Reagan's victory' still is)."""
+    if _lemma(verb) not in {"invoke", "cite"}:
+        return False
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    return obj is not None and (obj.lemma_.lower() in RULES | INSTRUMENTS or obj.lower_ == "fifth")
 
 
 def _asks(subject: Token, article: _Article) -> bool:

@@ -13,6 +13,7 @@ phrase with a party word (``the Republican senator``) name them.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
@@ -89,6 +90,7 @@ class Lexicon:
     roles: dict[str, tuple[str, str]]  # "spokeswoman" -> ("spokesperson", "f")
     first_names: dict[str, str]  # "giulia" -> "f"
     org_nouns: frozenset[str]
+    organizations: frozenset[str]  # "twitter": names never of a person (plain words)
     epithets: dict[str, bool]  # "mogul" -> False, "senator" -> True (an office)
     parties: dict[str, str]  # "gop" -> "republican"
 
@@ -138,6 +140,7 @@ def lexicon() -> Lexicon:
         roles=_roles(),
         first_names=_genders("entity_first_names.txt"),
         org_nouns=frozenset(_lines("entity_org_nouns.txt")),
+        organizations=frozenset(_lines("entity_organizations.txt")),
         epithets=_epithets(),
         parties=_table("entity_parties.txt"),
     )
@@ -245,6 +248,10 @@ def names_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
 
 
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _count_before(cluster: _Cluster, start: int) -> int:
+    return sum(m[0] < start for m in cluster.mentions)
 
 
 def _suffixed(words: Sequence[str]) -> tuple[Sequence[str], str]:
@@ -376,7 +383,7 @@ def named_mentions(doc: Doc) -> list[_Named]:
         ):
             continue  # "Transport Minister Rossi", "secretary of state": a portfolio
         out.append(_Named(start, end, span.label_))
-    return [_with_title(doc, n) for n in _vessels(doc, _relabel(doc, out))]
+    return [_with_title(doc, n) for n in _vessels(doc, _trimmed(doc, _relabel(doc, out)))]
 
 
 def _before_title(doc: Doc, end: int) -> bool:
@@ -400,7 +407,8 @@ def _with_title(doc: Doc, named: _Named) -> _Named:
 
 
 def _relabel(doc: Doc, named: list[_Named]) -> list[_Named]:
-    """Fix the small model's person names tagged as places or organisations.
+    """Fix the small model's person names tagged as places or organisations, and the names
+    of services that are never people (``Twitter``, ``data/entity_organizations.txt``).
 
     A mention becomes a person when its words are a person's name elsewhere in the article, when
     it is a longer name ending in a person's surname (``Mo Cheeks`` tagged GPE), or when it is a
@@ -413,6 +421,9 @@ def _relabel(doc: Doc, named: list[_Named]) -> list[_Named]:
     out = []
     for n in named:
         words = _words(doc, n)
+        if n.label == "PERSON" and " ".join(words) in lexicon().organizations:
+            out.append(_Named(n.start, n.end, "ORG"))
+            continue
         if n.label == "PERSON" or not words:
             person = bool(words)
         elif len(words) > 1:
@@ -456,6 +467,21 @@ def _beside_vessel_noun(span: Span) -> bool:
     related = [c for c in root.children if c.dep_ == "appos"]
     related += [root.head] if root.dep_ == "appos" else []
     return any(t.lemma_.lower() in VESSEL_NOUNS and t.pos_ == "NOUN" for t in related)
+
+
+def _trimmed(doc: Doc, named: list[_Named]) -> list[_Named]:
+    """A person's name run on into a headline's next word (``Blake Farenthold Resigns``) is cut
+    back to the full name written elsewhere in the article (``Blake Farenthold``)."""
+    full = {_words(doc, n) for n in named if n.label == "PERSON" and n.end - n.start > 1}
+    out = []
+    for n in named:
+        words = _words(doc, n)
+        known = [k for k in full if len(words) > len(k) and words[: len(k)] == k]
+        run_on = known and not _suffixed(words)[1] and n.end - n.start == len(words)
+        if n.label == "PERSON" and run_on:
+            n = dataclasses.replace(n, end=n.start + max(len(k) for k in known))
+        out.append(n)
+    return out
 
 
 def _words(doc: Doc, named: _Named) -> tuple[str, ...]:
@@ -657,10 +683,17 @@ class _Builder:
             and c.kind == "person"
             and names_compatible(words, c.words)
             and (not named.gender or c.gender in ("", named.gender))
+            # "Donald Trump Jr." after a bare "Trump": another man than the one written so far
+            and not (_suffixed(words)[1] and not _suffixed(c.words)[1])
         ]
         if len(words) > 1:
             full = [c for c in found if len(c.words) > 1]
             found = full or [c for c in found if not self._claimed(words)]
+        if len({_suffixed(c.words)[1] for c in found}) > 1:
+            # "Mr. Trump" beside Donald Trump and Donald Trump Jr.: the one written more so far
+            return max(
+                found, key=lambda c: (_count_before(c, named.start), not _suffixed(c.words)[1])
+            )
         return max(found, key=lambda c: c.last_before(named.start), default=None)
 
     def _claimed(self, words: list[str]) -> bool:
@@ -1284,7 +1317,9 @@ def _by_mention(head: Token, entities: Sequence[Entity]) -> Entity | None:
 
 def _by_apposition(head: Token, entities: Sequence[Entity]) -> Entity | None:
     """``Another leading Democrat, Sen. Kristen Gillibrand`` → the person the apposition names."""
-    named = [_by_mention(c, entities) for c in head.children if c.dep_ == "appos"]
+    named = [
+        _by_mention(c, entities) for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+    ]
     people = {e for e in named if e is not None and e.kind == "person"}
     return people.pop() if len(people) == 1 else None
 
@@ -1467,7 +1502,7 @@ def _salient(pronoun: Token, people: _People, memo: dict[int, Entity | None]) ->
             verbs = {
                 _first_conjunct(t).head.i
                 for t, e in seen
-                if e == subject and _position(t) == "subject"
+                if e == subject and _position(t) == "subject" and t.tag_ not in {"WP", "WDT"}
             }
             objects = {e for t, e in seen if _object_of(_first_conjunct(t), verbs)}
             rivals = waiting | subjects | objects
@@ -1509,7 +1544,7 @@ def _people_in(
             continue
         if token.i in said:
             continue
-        entity = people.at.get(token.i)
+        entity = people.at.get(_antecedent(token).i)  # "Bloomberg, who makes the case"
         if entity is None and token.pos_ == "PRON" and PRONOUN_GENDER.get(token.lower_) == gender:
             entity = _salient(token, people, memo)
         if entity is not None and people.gender.get(entity, "") in ("", gender):
@@ -1524,23 +1559,27 @@ def _said_by(subject: Token) -> set[int]:
     if subject.dep_ != "nsubj" or verb.lemma_.lower() not in speech_verbs():
         return set()
     said = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
-    aside = verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and _set_off(verb))
+    # an aside ('X, he said, was Y'; '"...," Trump tweeted'), not the words another speech verb
+    # reports ('Lankford said the delays reminded him of ...')
+    aside = verb.dep_ == "parataxis" or (
+        verb.dep_ == "ccomp" and verb.head.lemma_.lower() not in speech_verbs() and _set_off(verb)
+    )
     if aside and verb.head != verb:
         said |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
     return said
 
 
 def _set_off(verb: Token) -> bool:
-    """Does the verb's clause stand between commas or dashes ("Rossi, he said, was wrong"), not
-    as what is said ("X said the delay reminded him of Y")?"""
+    """Does the verb's clause stand apart, between punctuation ('X, he said, was Y', '"...,"
+    Trump tweeted.'), not inside the clause ('Shulman offered what he said was ...')?"""
     doc, left, right = verb.doc, verb.left_edge.i, verb.right_edge.i
-    marks = {",", "—", "–", "-"}
-    return (
-        left > 0
-        and doc[left - 1].text in marks
-        and right + 1 < len(doc)
-        and (doc[right + 1].text in marks)
-    )
+    before = doc[left - 1].text if left > 0 else ""
+    after = doc[right + 1].text if right + 1 < len(doc) else "."
+    return before in SET_OFF_BEFORE and after in SET_OFF_AFTER
+
+
+SET_OFF_BEFORE = frozenset({",", "—", "–", "“", "”", '"', "("})
+SET_OFF_AFTER = frozenset({",", "—", "–", ".", "!", "?", ")", "”", '"', ";"})
 
 
 def _in_quotation(doc: Doc, token: int) -> bool:
