@@ -763,3 +763,15 @@ def test_an_and_that_joins_nothing_ends_no_speaker() -> None:
     deps = ["nsubj", "punct", "nsubj", "relcl", "cc", "ROOT", "dobj"]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
     assert _source(doc[0]) == (0, len("Rossi"))
+
+
+def test_a_relative_pronoun_is_never_the_content() -> None:
+    text = "The plan drew calls for a boycott that were supported by the mayors of two cities."
+    assert all(_view(text, a)[2] != "that" for a in _attributions(text))
+
+
+def test_the_speaker_before_a_set_off_place_is_who_the_place_belongs_to() -> None:
+    text = "After the vote, the mayor of Lisbon, Portugal, suggested the port was closing."
+    assert [_view(text, a)[:2] for a in _attributions(text)] == [
+        ("the mayor of Lisbon, Portugal", "suggested")
+    ]

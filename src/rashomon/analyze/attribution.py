@@ -558,9 +558,16 @@ def _described(last: Token, verb: Token) -> Token | None:
     while node.i < verb.i and node.head != node and node.head.i < verb.i:
         aside = node.dep_ in ASIDES and node.head.i < node.left_edge.i
         if aside and node.head.pos_ in NOMINALS and _set_off(node):
-            return node.head
+            return _of_whom(node.head)
         node = node.head
     return None
+
+
+def _of_whom(noun: Token) -> Token:
+    """'the mayor of Washington, DC': the noun the place or group belongs to, not the place."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in NOMINALS:
+        noun = noun.head.head
+    return noun
 
 
 def _interrupted(verb: Token, comma: int) -> Token | None:
@@ -1167,6 +1174,8 @@ def _verb_content(
         if named is not None:
             return named, None
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None and passive.tag_ in {"WDT", "WP"}:
+            return None  # 'calls that were supported by the mayors': no words to pass on
         if passive is not None:
             return _maybe(_passive_content(verb, passive))
         predicate = _predicate_object(verb)

@@ -689,7 +689,10 @@ class _Builder:
         if len(words) > 1:
             full = [c for c in found if len(c.words) > 1]
             found = full or [c for c in found if not self._claimed(words)]
-        if len({_suffixed(c.words)[1] for c in found}) > 1:
+        if (
+            len({_suffixed(c.words)[1] for c in found}) > 1
+            and len({tuple(_suffixed(c.words)[0]) for c in found}) == 1
+        ):
             # "Mr. Trump" beside Donald Trump and Donald Trump Jr.: the one written more so far
             return max(
                 found, key=lambda c: (_count_before(c, named.start), not _suffixed(c.words)[1])
@@ -1236,11 +1239,11 @@ def resolve_speaker(
     ``cue`` (the cue's character offset, when known) keeps the part of a span that a paragraph
     break cuts (:func:`speaker_part`). A relative pronoun stands for its antecedent. In order:
     ``he``/``she`` → the salient person they stand for (:func:`_salient`); ``the ministry`` →
-    the one organisation named with that noun; the person the head word's apposition names
-    (``Another Democrat, Sen. Maria Lopez``); an entity mention covering the head word; ``a
-    spokesperson for MFL`` → MFL; ``they`` → the one recent organisation or group;
-    ``the minister`` → the one entity with that title; a bare name → the one entity with that
-    surname or name.
+    the one organisation named with that noun; a person mention covering the head word, else
+    the person its apposition names (``Another Democrat, Sen. Maria Lopez``), else any entity
+    mention covering it; ``a spokesperson for MFL`` → MFL; ``they`` → the one recent
+    organisation or group; ``the minister`` → the one entity with that title; a bare name → the
+    one entity with that surname or name.
     """
     part = speaker_part(doc, start, end, cue)
     span = doc.char_span(*part, alignment_mode="expand") if part else None
@@ -1249,10 +1252,13 @@ def resolve_speaker(
     head = _antecedent(span.root)
     if head.lower_ in PRONOUN_GENDER:
         return _by_pronoun(head, entities)
+    mentioned = _by_mention(head, entities)
+    person = mentioned if mentioned is not None and mentioned.kind == "person" else None
     return (
         _by_own_noun(span, entities)
+        or person
         or _by_apposition(head, entities)
-        or _by_mention(head, entities)
+        or mentioned
         or _by_spokesperson(span, entities)
         or _by_pronoun(head, entities)
         or _by_role(span, entities)
@@ -1544,7 +1550,9 @@ def _people_in(
             continue
         if token.i in said:
             continue
-        entity = people.at.get(_antecedent(token).i)  # "Bloomberg, who makes the case"
+        # "... alienated Bloomberg, who makes the case. He ...": a sentence before the pronoun's
+        own = sent == pronoun.sent
+        entity = people.at.get(token.i if own else _antecedent(token).i)
         if entity is None and token.pos_ == "PRON" and PRONOUN_GENDER.get(token.lower_) == gender:
             entity = _salient(token, people, memo)
         if entity is not None and people.gender.get(entity, "") in ("", gender):
