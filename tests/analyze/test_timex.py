@@ -155,6 +155,7 @@ def test_counts_from_the_previous_date(nlp, text, words, expected):  # type: ign
         ("Prices rose in the past week.", "the past week"),
         ("Prices rose over the last year.", "the last year"),
         ("The station was built in the 1990s.", "1990s"),
+        ("In the 1990’s, she ran the port.", "1990"),  # a decade, whatever spaCy marks
         ("The ship left at 06:40.", "06:40"),
     ],
 )
@@ -269,3 +270,12 @@ def test_today_in_a_message_quoted_from_another_day_gets_no_date(nlp) -> None:  
     dates = {t.text: (t.date, t.anchor) for t in found(nlp, text, dt.date(2026, 3, 5))}
     assert dates["earlier today"] == (None, "unresolved")
     assert dates["today"] == ("2026-03-05", "publication")  # the outlet's own "today"
+
+
+def test_a_weekday_whose_tense_says_nothing_is_the_one_the_article_names_elsewhere(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Wednesday hearing would have been her first public appearance. "
+        "She will answer questions on Wednesday."
+    )
+    dates = [t.date for t in found(nlp, text, dt.date(2026, 3, 3))]  # a Tuesday
+    assert dates == ["2026-03-04", "2026-03-04"]

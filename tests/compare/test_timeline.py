@@ -128,6 +128,9 @@ def test_coarser_periods_follow_finer_on_the_same_first_day(nlp):  # type: ignor
         ("The last fatal accident was in 2011.", "2011", "The last fatal accident was in 2011"),
         ("The firm will meet investors next week.", "next week", "The firm will meet investors"),
         ("The port closed and the crew left on Friday.", "Friday", "the crew left"),
+        ("The harbour master, who runs the port board, plans to close the old pier during a "
+         "review of the port on Friday.", "Friday",
+         "The harbour master plans to close the old pier"),
     ],
 )  # fmt: skip
 def test_event_phrase_is_the_verb_the_time_modifies(nlp, sentence, words, label):  # type: ignore[no-untyped-def]

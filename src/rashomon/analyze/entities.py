@@ -689,10 +689,9 @@ class _Builder:
         if len(words) > 1:
             full = [c for c in found if len(c.words) > 1]
             found = full or [c for c in found if not self._claimed(words)]
-        if (
-            len({_suffixed(c.words)[1] for c in found}) > 1
-            and len({tuple(_suffixed(c.words)[0]) for c in found}) == 1
-        ):
+        bare = [_suffixed(c.words)[0] for c in found]
+        one_name = all(names_compatible(a, b) for a, b in itertools.combinations(bare, 2))
+        if len({_suffixed(c.words)[1] for c in found}) > 1 and one_name:
             # "Mr. Trump" beside Donald Trump and Donald Trump Jr.: the one written more so far
             return max(
                 found, key=lambda c: (_count_before(c, named.start), not _suffixed(c.words)[1])

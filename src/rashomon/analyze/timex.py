@@ -430,6 +430,7 @@ def extract(doc: Doc, published: dt.date | None) -> list[TimeExpression]:
     quoted = quotations(text)
     out: list[TimeExpression] = []
     history: list[tuple[TimeExpression, int]] = []
+    weekdays: list[tuple[int, int, Tense]] = []  # (index in out, weekday, tense) of bare ones
     for k, f in enumerate(found):
         if _attributive(doc, f):
             continue
@@ -444,8 +445,33 @@ def extract(doc: Doc, published: dt.date | None) -> list[TimeExpression]:
             expression = replace(expression, date=None, granularity="unknown", anchor="unresolved")
         if expression.date is not None:
             history.append((expression, sentence))
+        if _bare_weekday(f.reading) and expression.date is not None:
+            weekdays.append((len(out), f.reading.weekday or 0, tense))
         out.append(expression)
-    return _clock_dates(out, sentence_of)
+    return _clock_dates(_same_weekdays(out, weekdays), sentence_of)
+
+
+def _bare_weekday(r: Reading) -> bool:
+    """ "Wednesday", "on Wednesday": a weekday with no modifier and nothing else."""
+    return (
+        r.weekday is not None and not r.modifier and r == Reading(weekday=r.weekday, clock=r.clock)
+    )
+
+
+def _same_weekdays(
+    out: list[TimeExpression], weekdays: Sequence[tuple[int, int, Tense]]
+) -> list[TimeExpression]:
+    """A bare weekday whose tense says nothing ("The Wednesday hearing would have been ...")
+    is the day the article's other mentions of that weekday, in a known tense, all name."""
+    known: dict[int, set[str]] = {}
+    for k, weekday, tense in weekdays:
+        if tense in {"past", "future"}:
+            known.setdefault(weekday, set()).add(out[k].date or "")
+    for k, weekday, tense in weekdays:
+        dates = known.get(weekday, set())
+        if tense not in {"past", "future"} and len(dates) == 1:
+            out[k] = replace(out[k], date=next(iter(dates)))
+    return out
 
 
 def _said_another_day(
@@ -531,8 +557,13 @@ def _with_entities(doc: Doc, found: list[Found]) -> list[Found]:
     kept = [f for f in found if not _inside_name(doc, f)]
     for ent in doc.ents:
         if ent.label_ in {"DATE", "TIME"} and not _overlaps(ent, found) and _plausible(ent):
-            kept.append(Found(ent.start_char, ent.end_char, _entity_reading(ent.text)))
+            decade = DECADE_END.match(doc.text, ent.end_char)  # "the 1990’s" cut to "1990"
+            reading = Reading(vague=True) if decade else _entity_reading(ent.text)
+            kept.append(Found(ent.start_char, ent.end_char, reading))
     return sorted(kept, key=lambda f: f.start)
+
+
+DECADE_END = re.compile(r"['’]?s\b")
 
 
 def _entity_reading(text: str) -> Reading:

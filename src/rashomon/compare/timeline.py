@@ -261,7 +261,8 @@ def _subtree(token: Token, skip: set[int], *, full: bool) -> set[Token]:
             continue
         if child.dep_ in CLAUSE_LINKS and token.pos_ in {"VERB", "AUX"}:
             continue
-        if not full and child.dep_ in SHORTENED and child.head.pos_ in {"VERB", "AUX"}:
+        kept = child.dep_ == "xcomp" and _infinitive(child)  # "plans to invoke ..."
+        if not full and child.dep_ in SHORTENED and child.head.pos_ in {"VERB", "AUX"} and not kept:
             continue
         if not full and child.dep_ in {"prep", "acl", "relcl"}:
             continue
@@ -326,3 +327,7 @@ def _main_verb(doc: Doc) -> Token | None:
 def _first_words(tokens: Sequence[Token]) -> str:
     words = [t.text for t in tokens if not t.is_punct][:MAX_WORDS]
     return " ".join(words)
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
