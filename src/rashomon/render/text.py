@@ -7,7 +7,15 @@ import datetime as dt
 import textwrap
 from collections.abc import Iterable, Sequence
 
-from rashomon.records import AnalyzedArticle, ClaimRef, Comparison, Evidence, Fact, Framing
+from rashomon.records import (
+    AnalyzedArticle,
+    ClaimRef,
+    Comparison,
+    Evidence,
+    Fact,
+    Framing,
+    QuoteRef,
+)
 
 WIDTH = 100
 LEGEND = (
@@ -176,23 +184,35 @@ def _conflicts(c: Comparison, names: dict[str, str]) -> str:
 def _voices(c: Comparison, names: dict[str, str]) -> str:
     if not c.voices:
         return "VOICES\n  No one is quoted."
-    lines = ["VOICES"]
+    lines = ["VOICES (quotations and paraphrases per outlet, with their cue words)"]
+    alone: dict[str, list[str]] = {}
     for v in c.voices:
-        per = []
-        for info in c.articles:
-            mine = [q for q in v.quotes if q.article == info.id]
-            if mine:
-                cues = ", ".join(dict.fromkeys(q.cue for q in mine if q.cue))
-                per.append(
-                    f"{names[info.id]}: {len(mine)} ({cues})"
-                    if cues
-                    else f"{names[info.id]}: {len(mine)}"
-                )
-            else:
-                per.append(f"{names[info.id]}: 0")
+        by = {info.id: [q for q in v.quotes if q.article == info.id] for info in c.articles}
+        outlets = {names[a] for a, mine in by.items() if mine}
+        notes = [n for n in v.notes if not n.startswith("quoted only by")]
+        if len(outlets) == 1 and not notes:
+            article = next(a for a, mine in by.items() if mine)
+            alone.setdefault(names[article], []).append(f"{v.speaker} {_count(by[article])}")
+            continue
+        per = [f"{names[a]}: {_count(mine) if mine else 0}" for a, mine in by.items()]
         lines.append(_wrap(f" {v.speaker:<28} " + " · ".join(per), 30))
-        lines.extend(_wrap(f"   {note}", 5) for note in v.notes)
+        lines.extend(_wrap(f"   {note}", 5) for note in notes)
+    if alone:
+        lines.append(" Quoted by one outlet only:")
+        lines.extend(_wrap(f"   {name}: " + "; ".join(who), 5) for name, who in alone.items())
     return "\n".join(lines)
+
+
+def _count(quotes: Sequence[QuoteRef]) -> str:
+    """ "3 (said, tweeted)": how many, and the cue words, long ones cut to their ends."""
+    cues = ", ".join(dict.fromkeys(_short_cue(q.cue) for q in quotes if q.cue))
+    return f"{len(quotes)} ({cues})" if cues else str(len(quotes))
+
+
+def _short_cue(cue: str) -> str:
+    """ "spoke to Mr. Trump, Mr. Kushner and Mr. Pence on Thursday about" → "spoke … about"."""
+    words = cue.split()
+    return cue if len(words) <= 3 else f"{words[0]} … {words[-1]}"
 
 
 def _framing(c: Comparison) -> str:
