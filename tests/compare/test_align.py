@@ -50,6 +50,13 @@ SAME = [
         "Rescuers pulled 40 survivors from the water near the port of Lisbon.",
         "Near the port of Lisbon, rescue teams took 40 survivors out of the water.",
     ),
+    # One outlet quotes a few words of the statement another quotes whole.
+    (
+        'The mayor, Rui Costa, dismissed the offer as "not a rescue but more of the same."',
+        'Rui Costa concluded: "It was the ministry that took the ferries away from the islands '
+        "in the first place – offering a few boats back in exchange for the new terminal is not "
+        'a rescue but more of the same."',
+    ),
     # The same statement with different asides about its subject.
     (
         "The cargo ship Nordic Tern, a Maltese-flagged vessel, was not seriously damaged.",
