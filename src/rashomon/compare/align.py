@@ -549,11 +549,17 @@ def _same_quotation(items: Sequence[Unit]) -> np.ndarray:
 
 def _quotations(claim: Claim) -> list[str]:
     """The claim's quoted stretches of ``QUOTED_WORDS`` words or more, as plain words."""
-    pieces = QUOTATION.findall(claim.text)
+    pieces = [p for p in QUOTATION.findall(claim.text) if not _title(p)]
     if claim.voice == "direct":
         pieces.append(claim.text)
-    plain = [" ".join(WORD.findall(p.lower())) for p in pieces]
-    return [p for p in plain if len(p.split()) >= QUOTED_WORDS]
+    pieces = [p for p in pieces if len(p.split()) >= QUOTED_WORDS]
+    return [" ".join(WORD.findall(p.lower())) for p in pieces]
+
+
+def _title(words: str) -> bool:
+    """A quoted name or title ("From Hope to Higher Ground"): most of its words capitalised."""
+    tokens = words.split()
+    return sum(t[:1].isupper() for t in tokens) * 2 > len(tokens)
 
 
 def _reported(claim: Claim) -> bool:
