@@ -514,6 +514,8 @@ NOTHING = [
     # using a right is an act, not passing on words
     "She then invoked her Fifth Amendment right and declined to testify.",
     "The governor cited executive privilege.",
+    # what a thing is for is no one's statement
+    "The mayor's offer last week seeking to trade shorter shifts for lower pay was dropped.",
 ]
 
 
@@ -775,3 +777,12 @@ def test_the_speaker_before_a_set_off_place_is_who_the_place_belongs_to() -> Non
     assert [_view(text, a)[:2] for a in _attributions(text)] == [
         ("the mayor of Lisbon, Portugal", "suggested")
     ]
+
+
+def test_a_participle_after_a_subordinate_clause_speaks_for_the_main_subject() -> None:
+    text = (
+        "The unions rejected the offer before the mayor even announced it on Friday, however, "
+        "maintaining that it did not go nearly far enough."
+    )
+    views = [_view(text, a) for a in _attributions(text)]
+    assert ("The unions", "maintaining", "that it did not go nearly far enough", False) in views

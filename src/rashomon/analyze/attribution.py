@@ -650,8 +650,8 @@ def _tree_subject(verb: Token, hops: int = 3) -> Token | None:
             if author is not None:
                 return author
             holder = _holder(verb.head)  # 'Rossi issued a statement saying ...'
-            if holder is None:
-                return verb.head  # 'a poll showing ...', '22 percent saying ...'
+            if holder is None:  # 'a poll showing ...', '22 percent saying ...'
+                return verb.head if _can_say(verb.head) else None
             verb = holder
             continue
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
@@ -665,8 +665,23 @@ def _tree_subject(verb: Token, hops: int = 3) -> Token | None:
         if controller is not None:
             return controller
         joined = verb.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in verb.children)
-        verb = _finite_above(verb) or _reported_by(verb)
+        verb = _over_subordinate(verb) or _finite_above(verb) or _reported_by(verb)
     return None
+
+
+def _over_subordinate(verb: Token) -> Token | None:
+    """'Democrats rejected the offer before Trump announced it, maintaining that ...': a
+    participle set off after a subordinate clause belongs to the main clause, not to the
+    clause ('before Trump announced it') the parse hung it on."""
+    head = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or head.dep_ != "advcl" or head.head == head:
+        return None
+    comma = verb.i > 0 and any(t.text == "," for t in verb.doc[head.i : verb.i])
+    marked = any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in head.children)
+    return head.head if comma and marked else None
+
+
+SUBORDINATORS = frozenset({"before", "after", "while", "when", "as", "since", "until", "because"})
 
 
 def _listed_subject(verb: Token) -> Token | None:
@@ -839,6 +854,23 @@ def _holder(noun: Token) -> Token | None:
     # document and speaks for itself
     verb = prep.head
     return verb if verb.pos_ in {"VERB", "AUX"} and not _is_cue_verb(verb) else None
+
+
+def _can_say(noun: Token) -> bool:
+    """A noun that can be a source: a document or message, a name, people ('voters saying',
+    '22 percent saying'), not a thing ('Trump's offer seeking to trade ...': its purpose)."""
+    from rashomon.analyze.entities import role_of  # entities imports this module
+
+    lemma = noun.lemma_.lower()
+    return (
+        lemma in MESSAGES
+        or lemma in _words("cue_documents.txt")
+        or noun.pos_ in {"PROPN", "PRON", "NUM"}
+        or noun.tag_ in {"NNS", "NNPS"}
+        or lemma in {"percent", "%"}
+        or noun.ent_type_ in {"PERSON", "ORG", "NORP", "PERCENT"}
+        or role_of(lemma) is not None
+    )
 
 
 def _author(noun: Token) -> Token | None:
