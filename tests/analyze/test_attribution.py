@@ -786,3 +786,13 @@ def test_a_participle_after_a_subordinate_clause_speaks_for_the_main_subject() -
     )
     views = [_view(text, a) for a in _attributions(text)]
     assert ("The unions", "maintaining", "that it did not go nearly far enough", False) in views
+
+
+def test_a_participle_after_what_a_camera_caught_is_what_that_person_did() -> None:
+    text = (
+        "The row began on Thursday, just hours after the council was sworn in, when a camera "
+        "captured Councillor Ana Reis of Lisbon promising loudly to close the port."
+    )
+    views = [_view(text, a)[:3] for a in _attributions(text)]
+    assert ("Councillor Ana Reis of Lisbon", "promising", "to close the port") in views
+    assert not any(cue == "was sworn in" for _, cue, _ in views)

@@ -394,3 +394,17 @@ def test_the_main_clause_of_a_speaker_who_goes_on_speaking_is_a_claim(nlp) -> No
         "Ana Lopes, a teacher at the harbour school, defeated the mayor with just over $200,000"
         in texts(doc, extract(doc))
     )
+
+
+def test_two_cues_over_one_stretch_give_one_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Officials with the port authority quickly called the plan the “ferry tax” and "
+        "scheduled a news conference to denounce it."
+    )
+    doc = nlp(text)
+    pieces = split(doc, extract(doc))
+    starts = [p.start for p in pieces]
+    assert len(starts) == len(set(starts))
+    assert all(
+        not (a.start <= b.start and b.end <= a.end) for a in pieces for b in pieces if a is not b
+    )

@@ -77,6 +77,13 @@ def test_ids_follow_first_mention(nlp) -> None:  # type: ignore[no-untyped-def]
             "Lena Berg",
             "The port director",
         ),
+        # known first by a role, named later in apposition to it
+        (
+            "The port official who first raised the alarm resigned on Monday. As the official, "
+            "Ana Reis, left the building, she wept.",
+            "The port official",
+            "Ana Reis",
+        ),
     ],
 )
 def test_mentions_that_must_merge(nlp, text: str, a: str, b: str) -> None:  # type: ignore[no-untyped-def]
@@ -215,6 +222,17 @@ def speaker(nlp, text: str, phrase: str, nth: int = 0) -> str | None:  # type: i
 )
 def test_speaker_spans_resolve_to_entities(nlp, phrase: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert speaker(nlp, SPEAKERS, phrase) == expected
+
+
+def test_a_letter_speaks_for_its_author() -> None:
+    from rashomon import Article, analyze
+
+    text = (
+        "The lawyer William Taylor wrote to the committee on Monday. Taylor's letter to the "
+        'committee states that the hearing would "have no purpose other than to embarrass her."'
+    )
+    quotes = analyze(Article(id="a", outlet="x", text=text)).quotes
+    assert [q.speaker for q in quotes if q.cue == "states"] == ["William Taylor"]
 
 
 def test_a_speaker_described_then_named_in_apposition_is_the_named_person() -> None:

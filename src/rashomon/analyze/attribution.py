@@ -71,6 +71,8 @@ OBJECT_CONTROL = {  # verbs whose object does what their infinitive says: 'led R
     *("order", "direct", "challenge", "dare", "want"),
 }
 PERMISSIVE = {"allow", "permit", "enable", "empower", "authorize", "authorise"}
+# Particles that make a cue verb another verb unless the pair is listed ('sworn in', 'added up').
+OTHER_SENSE = {"in", "off", "down", "up", "away"}
 # What one uses rather than quotes: 'invoked her right', 'cited executive privilege'.
 INSTRUMENTS = {"right", "privilege", "power", "authority", "immunity", "exemption", "veto"}
 RULES = {  # what grants a permission without saying anything: 'a law that allows X to ...'
@@ -661,7 +663,7 @@ def _tree_subject(verb: Token, hops: int = 3) -> Token | None:
             return listed
         if verb.dep_ not in PARTICIPLES | {"prep"} or verb.head == verb:
             return None
-        controller = _controller(verb) or _misjoined(verb)
+        controller = _controller(verb) or _misjoined(verb) or _unjoined_participle(verb)
         if controller is not None:
             return controller
         joined = verb.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in verb.children)
@@ -765,6 +767,23 @@ def _misjoined(verb: Token) -> Token | None:
     if subject is None or subject.tag_ in {"WP", "WDT"} or not _names_someone(subject):
         return None
     return subject
+
+
+def _unjoined_participle(verb: Token) -> Token | None:
+    """'a camera captured Rashida Tlaib of Michigan promising to impeach him': after a verb of
+    seeing or recording, a participle right after its object tells what the object did."""
+    if verb.tag_ != "VBG" or verb.doc[verb.i - 1].is_punct:
+        return None
+    before = verb.doc[verb.i - 1]
+    while before.dep_ == "pobj" and before.head.dep_ == "prep":  # 'Tlaib of Michigan'
+        before = before.head.head
+    seen = before.dep_ == "dobj" and before.head.lemma_.lower() in PERCEPTION
+    return before if seen and _names_someone(before) else None
+
+
+PERCEPTION = frozenset(
+    {"capture", "catch", "show", "see", "hear", "film", "record", "watch", "depict", "photograph"}
+)
 
 
 def _names_someone(token: Token) -> bool:
@@ -1028,6 +1047,8 @@ def _verb_attribution(verb: Token, article: _Article) -> _Found | None:
     found = _phrasal(verb, lemma) if frames is None else None
     if found is not None:
         return found
+    if frames is None and particle is not None and particle.lower_ in OTHER_SENSE:
+        return None  # 'was sworn in', 'called off', 'added up': another verb than the cue
     frames = frames or _verb_frames().get(lemma)
     if _permitted(verb) or _exercised(verb):
         return None

@@ -50,10 +50,24 @@ def split(doc: Doc, attributions: Sequence[Attribution]) -> list[Piece]:
             found = _verbless(sent, index)
         pieces.extend(
             p
-            for p in found
+            for p in _uncontained(found)
             if (p.attribution is not None or not _asks(doc, p)) and not _imperative(doc, p)
         )
     return [_whole_words(nlp.text(doc), p) for p in pieces]
+
+
+def _uncontained(pieces: Sequence[Piece]) -> list[Piece]:
+    """Pieces that no other piece of the sentence holds: two cues over one stretch ("called the
+    position the 'Akin plank' and scheduled a news conference to denounce it") give one claim."""
+    return [
+        p
+        for k, p in enumerate(pieces)
+        if not any(
+            o.start <= p.start and p.end <= o.end and (o.end - o.start, -j) > (p.end - p.start, -k)
+            for j, o in enumerate(pieces)
+            if j != k
+        )
+    ]
 
 
 def _imperative(doc: Doc, piece: Piece) -> bool:

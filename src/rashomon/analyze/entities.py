@@ -24,7 +24,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from rashomon import nlp
-from rashomon.analyze.attribution import speech_verbs
+from rashomon.analyze.attribution import MESSAGES, speech_verbs
 from rashomon.records import Entity, EntityKind, Mention
 
 if TYPE_CHECKING:
@@ -644,6 +644,28 @@ class _Builder:
         cluster.mentions.append((start, end, self.sent[start]))
         self.owner[start] = cluster
 
+    def _join_appositions(self) -> None:
+        """``The Internal Revenue Service official who ...`` then ``the official, Lois Lerner,``:
+        a person known only by a role is the person named in apposition to one of its mentions."""
+        ends = {e: c for c in self.clusters for _, e, _ in c.mentions}
+        for role in [c for c in self.clusters if not c.named and c.kind == "person"]:
+            found = [self._named_beside(s, e, ends) for s, e, _ in role.mentions]
+            names = {id(c): c for c in found if c is not None}
+            if len(names) != 1:
+                continue
+            person = next(iter(names.values()))
+            person.mentions = sorted(person.mentions + role.mentions)
+            self.clusters.remove(role)
+
+    def _named_beside(self, start: int, end: int, ends: dict[int, _Cluster]) -> _Cluster | None:
+        """The named person set off by commas right after or before the role mention
+        ``start:end`` (``the official, Lois Lerner,``; ``Lois Lerner, the official,``)."""
+        doc = self.doc
+        after = self.owner.get(end + 1) if end < len(doc) and doc[end].text == "," else None
+        before = ends.get(start - 1) if start > 1 and doc[start - 1].text == "," else None
+        people = [c for c in (after, before) if c is not None and c.named and c.kind == "person"]
+        return people[0] if len(people) == 1 else None
+
     # named ------------------------------------------------------------------
     def add_named(self, named: _Named) -> None:
         text = self.doc[named.start : named.end].text
@@ -879,6 +901,7 @@ class _Builder:
         return token.head.i in heads
 
     def entities(self) -> list[Entity]:
+        self._join_appositions()
         kept = [c for c in self.clusters if c.named or len(c.mentions) > 1]
         kept.sort(key=lambda c: min(m[0] for m in c.mentions))
         return [_to_entity(self.doc, c, f"e{n}") for n, c in enumerate(kept, 1)]
@@ -1240,9 +1263,9 @@ def resolve_speaker(
     ``he``/``she`` → the salient person they stand for (:func:`_salient`); ``the ministry`` →
     the one organisation named with that noun; a person mention covering the head word, else
     the person its apposition names (``Another Democrat, Sen. Maria Lopez``), else any entity
-    mention covering it; ``a spokesperson for MFL`` → MFL; ``they`` → the one recent
-    organisation or group; ``the minister`` → the one entity with that title; a bare name → the
-    one entity with that surname or name.
+    mention covering it; ``Taylor's letter`` → Taylor; ``a spokesperson for MFL`` → MFL;
+    ``they`` → the one recent organisation or group; ``the minister`` → the one entity with
+    that title; a bare name → the one entity with that surname or name.
     """
     part = speaker_part(doc, start, end, cue)
     span = doc.char_span(*part, alignment_mode="expand") if part else None
@@ -1258,6 +1281,7 @@ def resolve_speaker(
         or person
         or _by_apposition(head, entities)
         or mentioned
+        or _by_author(head, entities)
         or _by_spokesperson(span, entities)
         or _by_pronoun(head, entities)
         or _by_role(span, entities)
@@ -1318,6 +1342,15 @@ def _by_mention(head: Token, entities: Sequence[Entity]) -> Entity | None:
     at = head.idx
     found = [e for e in entities for m in e.mentions if m.start <= at < m.end]
     return found[0] if len(set(found)) == 1 else None
+
+
+def _by_author(head: Token, entities: Sequence[Entity]) -> Entity | None:
+    """``Taylor's letter to the committee`` → Taylor, who speaks through it."""
+    if head.lemma_.lower() not in MESSAGES:
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    found = _by_mention(owner, entities) if owner is not None else None
+    return found if found is not None and found.kind in {"person", "organization"} else None
 
 
 def _by_apposition(head: Token, entities: Sequence[Entity]) -> Entity | None:
