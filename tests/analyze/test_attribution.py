@@ -796,3 +796,28 @@ def test_a_participle_after_what_a_camera_caught_is_what_that_person_did() -> No
     views = [_view(text, a)[:3] for a in _attributions(text)]
     assert ("Councillor Ana Reis of Lisbon", "promising", "to close the port") in views
     assert not any(cue == "was sworn in" for _, cue, _ in views)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # 'After' read as a preposition leaves the verb without a subject of its own
+        (
+            "After the chairman of the port board confirmed he knew about the memo, Reis asked "
+            "why the crews were told first.",
+            "the chairman of the port board",
+            "confirmed",
+        ),
+        # a verb joined to one inside the quotation it follows
+        (
+            'Reis added that the unions "have not laid a glove on him" and predicted the plan '
+            "would pass.",
+            "Reis",
+            "predicted",
+        ),
+    ],
+)
+def test_a_misparsed_clause_keeps_its_own_speaker(text: str, speaker: str, cue: str) -> None:
+    assert [v[0] for v in map(lambda a: _view(text, a), _attributions(text)) if v[1] == cue] == [
+        speaker
+    ]

@@ -308,6 +308,12 @@ def test_unclear_speakers_give_none(nlp, text: str, phrase: str) -> None:  # typ
             "Peter Novak left the hall after Martin Hughes spoke. He said the files were lost.",
             "Peter Novak",
         ),
+        # a clause before a semicolon is not what the pronoun reports
+        (
+            "Maria Lopez spoke to the council on Monday. Daniel Reyes, who ran the port for "
+            "years, gave the expected answers; he stated that he would be shocked by politics.",
+            "Daniel Reyes",
+        ),
         # a name in apposition to the subject is the subject
         (
             "Mark Osborne chaired the hearing. One Democrat, Representative Daniel Reyes of "

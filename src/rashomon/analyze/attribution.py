@@ -461,10 +461,25 @@ def _subject(verb: Token) -> Token | None:
     When the parse gives a finite verb no subject, the noun phrase just before it is taken
     ('..., the candidate stated that ...' parsed as an apposition).
     """
-    subject = _tree_subject(verb) or _modal_name(verb)
+    subject = _headless_clause(verb) or _tree_subject(verb) or _modal_name(verb)
     if subject is not None:
         return _publisher(subject) or subject
     return _stray_subject(verb) if verb.tag_ in FINITE else None
+
+
+def _headless_clause(verb: Token) -> Token | None:
+    """'After the chairman of the Joint Chiefs confirmed he knew ..., Graham questioned ...'
+    parsed with 'After' as a preposition: a finite subordinate verb with no subject of its own
+    speaks for the noun written just before it, not for the main clause's subject."""
+    if verb.dep_ != "advcl" or verb.tag_ not in FINITE or _own_subject(verb) is not None:
+        return None
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or before.pos_ not in NOMINALS or before.i < verb.left_edge.i - 1:
+        return None
+    noun = before
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in NOMINALS:
+        noun = noun.head.head  # 'the chairman of the Joint Chiefs of Staff'
+    return noun if noun.i < verb.i and noun.head.i != verb.head.i else None
 
 
 def _publisher(relative: Token) -> Token | None:
@@ -667,8 +682,25 @@ def _tree_subject(verb: Token, hops: int = 3) -> Token | None:
         if controller is not None:
             return controller
         joined = verb.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in verb.children)
-        verb = _over_subordinate(verb) or _finite_above(verb) or _reported_by(verb)
+        verb = (
+            _out_of_quotation(verb)
+            or _over_subordinate(verb)
+            or _finite_above(verb)
+            or _reported_by(verb)
+        )
     return None
+
+
+def _out_of_quotation(verb: Token) -> Token | None:
+    """'Thune added that Democrats "have not laid a glove on him" and predicted ...': a verb the
+    parse joined to one inside a quotation it follows belongs with the verb reporting it."""
+    head = verb.head
+    if verb.dep_ != "conj" or not any(t.text in {"”", '"'} for t in verb.doc[head.i : verb.i]):
+        return None
+    node = head
+    while node.dep_ != "ccomp" and node.head != node:
+        node = node.head
+    return node.head if node.dep_ == "ccomp" else None
 
 
 def _over_subordinate(verb: Token) -> Token | None:

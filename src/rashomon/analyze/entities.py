@@ -1598,11 +1598,19 @@ def _said_by(subject: Token) -> set[int]:
     verb = subject.head
     if subject.dep_ != "nsubj" or verb.lemma_.lower() not in speech_verbs():
         return set()
-    said = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
+    doc = verb.doc
+    reported = [  # not a clause before a semicolon ('Gorsuch gave ...; he stated that ...')
+        c
+        for c in verb.children
+        if c.dep_ == "ccomp" and not (c.i < verb.i and ";" in doc[c.right_edge.i : verb.i].text)
+    ]
+    said = {t.i for c in reported for t in c.subtree}
     # an aside ('X, he said, was Y'; '"...," Trump tweeted'), not the words another speech verb
-    # reports ('Lankford said the delays reminded him of ...')
-    aside = verb.dep_ == "parataxis" or (
-        verb.dep_ == "ccomp" and verb.head.lemma_.lower() not in speech_verbs() and _set_off(verb)
+    # reports ('Lankford said the delays reminded him of ...') nor a clause that reports its own
+    # ('Gorsuch gave the expected answers; he stated that ...')
+    reporting = verb.head.lemma_.lower() in speech_verbs()
+    aside = not said and (
+        verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and not reporting and _set_off(verb))
     )
     if aside and verb.head != verb:
         said |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
