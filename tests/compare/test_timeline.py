@@ -147,6 +147,12 @@ def test_event_phrase_is_the_verb_the_time_modifies(nlp, sentence, words, label)
          "The chief continued his refusal to step down"),
         ("The union did not expect to be striking in March.", "March",
          "The union did not expect to be striking"),
+        ("No official said the ferry left on Monday.", "Monday", "No official said the ferry left"),
+        ("Nothing in the report shows that the mayor moved the vote in 2012.", "2012",
+         "Nothing in the report shows the mayor moved the vote"),
+        ("Nothing in the emails supports theories that the notes were changed in order to sway "
+         "the 2012 vote.", "2012",
+         "Nothing in the emails supports theories the notes were changed in order to sway …"),
     ],
 )  # fmt: skip
 def test_a_label_keeps_the_words_that_deny_its_event(nlp, sentence, words, label):  # type: ignore[no-untyped-def]

@@ -694,9 +694,12 @@ def _tree_subject(verb: Token, hops: int = 3) -> Token | None:
 def _out_of_quotation(verb: Token) -> Token | None:
     """'Thune added that Democrats "have not laid a glove on him" and predicted ...': a verb the
     parse joined to one inside a quotation it follows belongs with the verb reporting it."""
-    head = verb.head
-    if verb.dep_ != "conj" or not any(t.text in {"”", '"'} for t in verb.doc[head.i : verb.i]):
+    head, doc = verb.head, verb.doc
+    if verb.dep_ != "conj" or not any(t.text in {"”", '"'} for t in doc[head.i : verb.i]):
         return None
+    marks = [t.text for t in doc[head.sent.start : head.i] if t.is_quote]
+    if not marks or marks[-1] not in {"“", '"'}:
+        return None  # the verb it is joined to is not inside the quotation
     node = head
     while node.dep_ != "ccomp" and node.head != node:
         node = node.head

@@ -42,8 +42,14 @@ UNSURE = re.compile(
     re.IGNORECASE,
 )
 WORD = re.compile(r"[a-z0-9]+")
-# How a verb completes the word above it, up to the word that may deny it.
-COMPLETES = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "acomp", "advmod"}
+NOBODY = {"nothing", "nobody", "none", "neither"}
+# Nouns whose clause says what they hold true ('no evidence that ...', 'theories that ...'),
+# and 'in order to', whose clause is a purpose.
+CONTENT_NOUNS = {
+    *("theory", "claim", "report", "suggestion", "speculation", "idea", "notion", "evidence"),
+    *("allegation", "rumor", "rumour", "sign", "indication", "proof", "assertion", "belief"),
+    "order",
+}
 # Words that deny the event of the clause they govern ("refused to resign").
 DENYING = frozenset(
     {"refuse", "refusal", "decline", "fail", "failure", "deny", "denial", "reject"}
@@ -289,9 +295,10 @@ def _denier(verb: Token) -> Token:
     short of calling on Akin to resign", "continued his refusal to step down", "did not expect
     to be focusing": the label is that clause, not the event it denies."""
     found, token = verb, verb
-    while token.head.i != token.i and (
-        token.dep_ in COMPLETES or (token.dep_ == "acl" and _denying(token.head))
-    ):
+    while token.head.i != token.i and token.dep_ not in {"relcl", "parataxis", "conj"}:
+        content = token.head.lemma_.lower() in CONTENT_NOUNS  # 'theories that', 'in order to'
+        if token.dep_ == "acl" and not (_denying(token.head) or content):
+            break  # 'opposes the plan unveiled on Monday': the unveiling is not opposed
         token = token.head
         if token.pos_ in {"VERB", "AUX"} and (_denying(token) or _negated(token)):
             found = _clause_verb(token)
@@ -305,8 +312,12 @@ def _denying(token: Token) -> bool:
 
 
 def _negated(verb: Token) -> bool:
+    """'did not expect', 'stopped short of', 'Nothing in the emails supports ...'."""
     return any(
-        c.dep_ == "neg" or (c.dep_ in {"acomp", "advmod"} and c.lower_ == "short")
+        c.dep_ == "neg"
+        or (c.dep_ in {"acomp", "advmod"} and c.lower_ == "short")
+        or (c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in NOBODY)
+        or (c.dep_ in {"nsubj", "nsubjpass"} and any(d.lower_ == "no" for d in c.children))
         for c in verb.children
     )
 
