@@ -5,6 +5,7 @@ Records are built by hand and a bag-of-words embedder stands in for MiniLM, so n
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Sequence
@@ -24,6 +25,7 @@ from rashomon.records import (
     Fact,
     GenreCall,
     Mention,
+    Quote,
     TimeExpression,
 )
 from rashomon.summarize import default_length, sentence_spans, summarize
@@ -631,3 +633,29 @@ def test_a_sentence_opening_on_a_pointing_pronoun_is_left_out(opening: str) -> N
     odd = A("x", "Daily Ledger", text, [C(text)])
     found = run([odd, FLOOD_B], [("x:c1",), ("b:c1",), ("b:c2",)])
     assert found and not any(t.startswith(opening) for t, _ in found)
+
+
+def test_a_hedge_in_the_outlet_s_frame_around_reported_words_keeps_the_sentence_out() -> None:
+    text = (
+        "Relying on perhaps his last advantage, Mayor Ana Ortiz portrayed herself as the only "
+        "candidate who can rebuild the town."
+    )
+    words = "the only candidate who can rebuild the town"
+    start = text.index(words)
+    spec = A("x", "Daily Ledger", text, [C(text, "indirect", "Ana Ortiz", "portrayed")],
+             evidence=[("hedge", "perhaps")])  # fmt: skip
+    built = build(spec)
+    quote = Quote("q1", "Ana Ortiz", None, "portrayed", words, start, start + len(words), False)
+    claims = tuple(dataclasses.replace(c, quote="q1") for c in built.claims)
+    built = dataclasses.replace(built, claims=claims, quotes=(quote,))
+    other = build(FLOOD_B)
+    facts = [fact("f1", [built, other], "x:c1"), fact("f2", [built, other], "b:c1")]
+    found = [s.text for s in summarize(facts, [built, other], embedder=bag_embedder)]
+    assert found and not any("perhaps" in t for t in found)
+
+
+def test_what_the_outlet_says_someone_must_do_is_left_out() -> None:
+    text = "With its budget looking wobbly, the town must now build its case around the mill."
+    odd = A("x", "Daily Ledger", text, [C(text)])
+    found = run([odd, FLOOD_B], [("x:c1",), ("b:c1",), ("b:c2",)])
+    assert found and not any("must now" in t for t, _ in found)

@@ -116,6 +116,7 @@ BAD_SPEAKER_WORDS = frozenset({"which", "who", "whom", "whose", "what", "it", "t
 DETERMINERS = _wordset("the a an his her its their this that these those")
 # A sentence may not stop on these: the claim was cut short ("debt from.").
 DANGLING_ENDS = _wordset("from to of the a an for with by in on at that and or but than as")
+OUGHT = re.compile(r"\b(?:must|should|ought\s+to)\b", re.IGNORECASE)
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours|imagine)\b", re.IGNORECASE)
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "him", "her", "them"})
@@ -406,7 +407,8 @@ def _names_speaker(claim: Claim, sentence: str) -> bool:
 
 
 def _clean(article: AnalyzedArticle, span: Span) -> bool:
-    """No loaded or evaluative words, questions, first person of the outlet or outlet hedges."""
+    """No loaded or evaluative words, questions, first person of the outlet, outlet hedges or
+    the outlet's own "must"/"should"."""
     for ev in article.framing:
         if not (span.start <= ev.start and ev.end <= span.end):
             continue
@@ -414,11 +416,24 @@ def _clean(article: AnalyzedArticle, span: Span) -> bool:
             return False
         if ev.kind == "hedge" and not _attributed_at(article, ev.start):
             return False
-    return "?" not in article.article.text[span.start : span.end]
+    text = article.article.text[span.start : span.end]
+    for m in OUGHT.finditer(text):
+        if not _attributed_at(article, span.start + m.start()):
+            return False  # the outlet's own judgment: "Mr. Christie must now build ..."
+    return "?" not in text
 
 
 def _attributed_at(article: AnalyzedArticle, offset: int) -> bool:
-    return any(c.start <= offset < c.end and c.voice != "outlet" for c in article.claims)
+    """Whether ``offset`` lies in words the outlet passes on ("may have cracked, the engineer
+    said"), not in its own frame around them ("Relying on his biggest, and perhaps his last,
+    advantage, Mr. Christie portrayed himself as ...")."""
+    quotes = {q.id: q for q in article.quotes}
+    for c in article.claims:
+        if c.start <= offset < c.end and c.voice != "outlet":
+            q = quotes.get(c.quote or "")
+            if q is None or q.start <= offset < q.end:
+                return True
+    return False
 
 
 # --------------------------------------------------------------------------- wording
