@@ -172,6 +172,7 @@ def test_durations_sets_and_orphans_get_no_date(nlp, text, words):  # type: igno
         "Relatives of the Jan. 6 victims will meet again.",
         "Two of the 19 Sept. 11 hijackers had lived in the town.",
         "The Jan. 6 committee will publish its report.",
+        "Fighters of the 17 February Brigade guarded the compound.",
     ],
 )
 def test_a_day_that_names_an_event_gets_no_date(nlp, text):  # type: ignore[no-untyped-def]

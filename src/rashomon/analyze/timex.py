@@ -583,13 +583,18 @@ def _inside_name(doc: Doc, f: Found) -> bool:
 
 def _names_event(doc: Doc, f: Found) -> bool:
     """A day and month without a year that modifies a plural noun, not a time ("Sept. 11
-    victims"), or names a body ("the Jan. 6 committee")."""
+    victims"), names a body ("the Jan. 6 committee") or is part of a name ("the 17 February
+    Brigade")."""
     r = f.reading
     if r.year is not None or r.month is None or r.day is None:
         return False
     span = doc.char_span(f.start, f.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.tag_ == "NNP" and after.text[:1].isupper():
+        if all(span.start <= t.head.i < span.end or t.head.i == after.i for t in span):
+            return True  # "the 17 February Brigade": part of a name
     root, head = span.root, span.root.head
     if root.dep_ not in MODIFIER_DEPS or span.start <= head.i < span.end:
         return False
