@@ -271,6 +271,8 @@ def test_a_blank_line_ends_a_sentence(nlp) -> None:  # type: ignore[no-untyped-d
         "The mayor is leading a push in the county for stricter ferry rules.",
         # a belief held by nobody named
         "The mayor had widely been considered the favourite for the harbour post.",
+        # the frame before a passive report that names nobody belongs to the claim
+        "The comment came hours after it was first announced that the ferry would stop.",
     ],
 )
 def test_words_nobody_said_are_the_outlets_claim(sentence: str) -> None:

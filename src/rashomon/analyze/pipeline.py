@@ -184,6 +184,8 @@ def _unsaid_as_outlet(doc: Doc, pieces: Sequence[Piece]) -> list[Piece]:
             start = min([x for x in found if x >= floor] or [piece.start])
             piece = Piece(start, max(piece.end, a.content_end), piece.sentence, None)
         elif a is not None and a.speaker_start is None and PASSIVE.search(a.cue):
+            if floor and out[-1].attribution is None:  # 'The comment comes hours after it'
+                floor = out.pop().start  # the frame before the cue is part of the claim
             start = max(floor, starts[piece.sentence])
             while start < piece.start and not text[start].isalnum():
                 start += 1
@@ -192,7 +194,10 @@ def _unsaid_as_outlet(doc: Doc, pieces: Sequence[Piece]) -> list[Piece]:
     return out
 
 
-PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn)\b")
+PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+"
+    r"(?:(?:\w+ly|first|later|also|then|now|still|already|once|long)\s+)?\w+(?:ed|en|wn)\b"
+)
 
 
 REFUSAL = re.compile(r"(\w+(?:n['’]t)?)\s+$")
