@@ -591,16 +591,22 @@ def _names_event(doc: Doc, f: Found) -> bool:
     span = doc.char_span(f.start, f.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and after.tag_ == "NNP" and after.text[:1].isupper():
-        if all(span.start <= t.head.i < span.end or t.head.i == after.i for t in span):
-            return True  # "the 17 February Brigade": part of a name
+    if _part_of_name(doc, span):
+        return True
     root, head = span.root, span.root.head
     if root.dep_ not in MODIFIER_DEPS or span.start <= head.i < span.end:
         return False
     if head.lemma_.lower() in NAMED_BODIES:
         return True
     return head.tag_ == "NNS" and head.lemma_.lower() not in DATED_NOUNS
+
+
+def _part_of_name(doc: Doc, span: Span) -> bool:
+    """ "the 17 February Brigade": the date's words all hang on the capitalised name after it."""
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is None or after.tag_ != "NNP" or not after.text[:1].isupper():
+        return False
+    return all(span.start <= t.head.i < span.end or t.head.i == after.i for t in span)
 
 
 PART_OF_DAY = re.compile(r"(?i:(?:the|that)\s+(?:morning|afternoon|evening|night|day))")
