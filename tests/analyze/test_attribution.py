@@ -821,3 +821,14 @@ def test_a_misparsed_clause_keeps_its_own_speaker(text: str, speaker: str, cue: 
     assert [v[0] for v in map(lambda a: _view(text, a), _attributions(text)) if v[1] == cue] == [
         speaker
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("E-mails released by the council revealed that the notes were changed.", "E-mails"),
+        ("The e-mail said the port would close.", "The e-mail"),
+    ],
+)
+def test_a_hyphenated_speaker_is_kept_whole(text: str, speaker: str) -> None:
+    assert [_view(text, a)[0] for a in _attributions(text)] == [speaker]

@@ -414,7 +414,16 @@ def _source(subject: Token | None) -> Range | None:
             drop.update(t.i for t in token.subtree)
     if not any(c.dep_ == "conj" and c.i not in drop for c in subject.children):
         drop.update(c.i for c in subject.children if c.dep_ == "cc")  # an "and" joining nothing
-    span = _span(_without(subject, drop))
+    kept = _without(subject, drop)
+    doc = subject.doc
+    first = min(t.i for t in kept) if kept else subject.i
+    while first > 1 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_:
+        first -= 2  # 'E-mails show ...' parsed as three subjects 'E', '-', 'mails'
+        kept = [*doc[first : first + 2], *kept]
+        while first > 0 and doc[first - 1].dep_ == "det" and first <= doc[first - 1].head.i:
+            first -= 1  # 'The e-mail said'
+            kept = [doc[first], *kept]
+    span = _span(kept)
     glued = subject.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
     if span is not None and glued is not None and _bulleted(glued):
         return glued.idx + 1, span[1]  # '-His rival's campaign said': the dash is a bullet
