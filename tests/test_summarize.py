@@ -659,3 +659,10 @@ def test_what_the_outlet_says_someone_must_do_is_left_out() -> None:
     odd = A("x", "Daily Ledger", text, [C(text)])
     found = run([odd, FLOOD_B], [("x:c1",), ("b:c1",), ("b:c2",)])
     assert found and not any("must now" in t for t, _ in found)
+
+
+def test_a_pronoun_after_an_opening_phrase_is_not_left_unnamed() -> None:
+    text = "In particular, they pointed to the closed bridge by the old mill."
+    odd = A("x", "Daily Ledger", text, [C(text)])
+    found = run([odd, FLOOD_B], [("x:c1",), ("b:c1",), ("b:c2",)])
+    assert found and not any("they pointed" in t for t, _ in found)

@@ -116,6 +116,7 @@ BAD_SPEAKER_WORDS = frozenset({"which", "who", "whom", "whose", "what", "it", "t
 DETERMINERS = _wordset("the a an his her its their this that these those")
 # A sentence may not stop on these: the claim was cut short ("debt from.").
 DANGLING_ENDS = _wordset("from to of the a an for with by in on at that and or but than as")
+OPENING = re.compile(r"^[^,]{1,30},\s+(\w+)\b")  # a short opening phrase and the word after
 OUGHT = re.compile(r"\b(?:must|should|ought\s+to)\b", re.IGNORECASE)
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours|imagine)\b", re.IGNORECASE)
@@ -456,6 +457,9 @@ def _repair_start(article: AnalyzedArticle, span: Span) -> str | None:
     first = WORD.match(stripped)
     word = first.group().lower() if first else ""
     rest = stripped.split(" ", 1)[1] if " " in stripped else ""
+    opening = OPENING.match(stripped)  # "In particular, they pointed to ..."
+    if opening and opening.group(1).lower() in PRONOUNS:
+        return None  # a pronoun after an opening phrase: who it is cannot be told here
     after = rest.split(" ", 1)[0].lower()
     if word in DEMONSTRATIVES and (after in LINKING_VERBS or after.endswith("ed")):
         return None

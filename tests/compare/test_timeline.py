@@ -128,6 +128,10 @@ def test_coarser_periods_follow_finer_on_the_same_first_day(nlp):  # type: ignor
         ("The last fatal accident was in 2011.", "2011", "The last fatal accident was in 2011"),
         ("The firm will meet investors next week.", "next week", "The firm will meet investors"),
         ("The port closed and the crew left on Friday.", "Friday", "the crew left"),
+        # a date on a noun that is not the subject dates that noun
+        ("The council would lift a 2014 ban made by the mayor.", "2014",
+         "a ban made by the mayor"),
+        ("The 2012 election was close.", "2012", "The election was close"),
         ("The harbour master, who runs the port board, plans to close the old pier during a "
          "review of the port on Friday.", "Friday",
          "The harbour master plans to close the old pier"),

@@ -183,6 +183,9 @@ def event_phrase(doc: Doc, start: int, end: int) -> str:
         return ""
     skip = _time_tokens(span) if span is not None else set()
     verb = _verb_of(span.root) if span is not None and len(span) else None
+    noun = _dated_noun(span) if span is not None and len(span) else None
+    if noun is not None and (verb is None or _denier(_clause_verb(verb)) == _clause_verb(verb)):
+        return _clause(noun, skip, shorten=False)  # "would reverse a 2014 ban": the ban is dated
     verb = _clause_verb(verb) if verb is not None else _main_verb(doc)
     if verb is None:
         return _first_words([t for t in doc if t.i not in skip])
@@ -190,6 +193,18 @@ def event_phrase(doc: Doc, start: int, end: int) -> str:
     if label.lemma_ == "be" and not any(c.dep_ in COMPLEMENTS for c in label.children):
         skip = set()  # "The last accident was in 2011": the date is what the clause says
     return _clause(label, skip, shorten=label.i == verb.i)
+
+
+def _dated_noun(span: Span) -> Token | None:
+    """The noun an attributive date dates ("a 2014 ban"), when the noun is not a subject (a
+    dated subject is labelled with its clause: "The 2012 election was close")."""
+    root = span.root
+    head = root.head
+    if root.dep_ not in {"nummod", "compound", "amod", "nmod", "poss"} or head.i == root.i:
+        return None
+    if head.pos_ not in {"NOUN", "PROPN"} or head.dep_ in SUBJECTS | {"ROOT"}:
+        return None
+    return head
 
 
 def _bounds(span: Span) -> bool:
