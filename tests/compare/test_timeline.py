@@ -237,3 +237,9 @@ def test_a_merged_entry_takes_the_label_most_alike_the_others(nlp):  # type: ign
     )
     [entry] = timeline.build([a, b, c], [fact])
     assert entry.label == "The ferry Estrela struck a cargo ship"
+
+
+def test_a_label_that_would_say_nothing_is_no_label(nlp):  # type: ignore[no-untyped-def]
+    sentence = "It was, on Tuesday."
+    start = sentence.index("Tuesday")
+    assert timeline.event_phrase(nlp(sentence), start, start + len("Tuesday")) == ""

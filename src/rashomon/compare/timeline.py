@@ -170,6 +170,20 @@ def _sentence_span(claim: Claim, article: AnalyzedArticle | None) -> tuple[str, 
 
 
 def event_phrase(doc: Doc, start: int, end: int) -> str:
+    """The event label of the time expression at ``start:end`` (:func:`_event_phrase`); "" when
+    it would say nothing ("It was")."""
+    label = _event_phrase(doc, start, end)
+    time = set(WORD.findall(doc.text[start:end].lower()))
+    return label if set(WORD.findall(label.lower())) - EMPTY_WORDS - time else ""
+
+
+EMPTY_WORDS = frozenset(
+    {"it", "he", "she", "they", "this", "that", "there", "i", "we", "you"}
+    | {"is", "was", "are", "were", "be", "been", "has", "had", "have", "on", "in", "at"}
+)
+
+
+def _event_phrase(doc: Doc, start: int, end: int) -> str:
     """ "Police arrested the captain" from "Police arrested the captain late on Tuesday".
 
     ``start``/``end`` locate the time expression in ``doc``; its words, and the preposition
