@@ -101,6 +101,11 @@ def test_claims_that_cannot_both_be_true_conflict(kind: str, one: str, two: str)
 
 
 NOT_FOUND = [
+    # a denial told in the speaker's own words and as what she denied
+    (
+        'Ana Reis said: "I have not given false figures to this or any other committee."',
+        "Ana Reis denied that she had ever given false figures to the committee.",
+    ),
     # a count that names whom it takes in: a difference of definition
     (
         "The gunman killed three people at the festival on Sunday.",

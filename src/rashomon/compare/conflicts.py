@@ -69,7 +69,15 @@ from rashomon.compare.align import (
     SAME_EVENT as EVENT_PROBABILITY,
 )
 from rashomon.compare.entities import speaker_key
-from rashomon.records import AnalyzedArticle, Claim, Conflict, Fact, Quantity, TimeExpression
+from rashomon.records import (
+    DENIAL_CUE,
+    AnalyzedArticle,
+    Claim,
+    Conflict,
+    Fact,
+    Quantity,
+    TimeExpression,
+)
 
 NEAR_DUPLICATE = 0.5  # stem Jaccard above which two claims are compared even across facts
 SAME_STATEMENT = 0.6  # stem Jaccard (negators, places, causes aside) for negation/place/cause
@@ -617,7 +625,9 @@ def _dated(t: TimeExpression) -> str:
 
 def negation_conflict(a: Side, b: Side) -> Found | None:
     """One claim denies what the other asserts, in nearly the same words."""
-    if a.claim.negated == b.claim.negated or a.claim.hedged or b.claim.hedged:
+    if _negative(a.claim) == _negative(b.claim) or a.claim.hedged or b.claim.hedged:
+        return None
+    if any(_cut_from_denial(c) for c in (a.claim, b.claim)):
         return None
     if NEAR_NEGATION.search(a.claim.text) or NEAR_NEGATION.search(b.claim.text):
         return None
@@ -633,6 +643,21 @@ def negation_conflict(a: Side, b: Side) -> Found | None:
         return None
     text = f"Negation: {_says(a)} “{a.claim.text}”; {_says(b)} “{b.claim.text}”."
     return Found("negation", text, 0.7)
+
+
+def _negative(claim: Claim) -> bool:
+    """Whether the claim denies: a negation in its words, or a cue that denies them ("denied
+    that ...")."""
+    return claim.negated != bool(DENIAL_CUE.search(claim.cue))
+
+
+def _cut_from_denial(claim: Claim) -> bool:
+    """ "she had ever provided false information": 'ever' with no negation is the inside of a
+    denial or a question, not an assertion."""
+    return not claim.negated and EVER.search(claim.text) is not None
+
+
+EVER = re.compile(r"\bever\b", re.IGNORECASE)
 
 
 def _amounts(claim: Claim) -> set[float]:
