@@ -156,7 +156,9 @@ def test_event_phrase_is_the_verb_the_time_modifies(nlp, sentence, words, label)
          "Nothing in the report shows the mayor moved the vote"),
         ("Nothing in the emails supports theories that the notes were changed in order to sway "
          "the 2012 vote.", "2012",
-         "Nothing in the emails supports theories the notes were changed in order to sway …"),
+         "Nothing in the emails supports theories that the notes were changed in order to …"),
+        ("The mayor answered allegations that the port chief had taken bribes in 2019.", "2019",
+         "allegations that the port chief had taken bribes"),
     ],
 )  # fmt: skip
 def test_a_label_keeps_the_words_that_deny_its_event(nlp, sentence, words, label):  # type: ignore[no-untyped-def]

@@ -43,12 +43,14 @@ UNSURE = re.compile(
 )
 WORD = re.compile(r"[a-z0-9]+")
 NOBODY = {"nothing", "nobody", "none", "neither"}
+# Nouns whose clause is only said to have happened: the label keeps them.
+HEARSAY = {"allegation", "accusation", "claim", "rumor", "rumour", "report", "theory", "charge"}
 # Nouns whose clause says what they hold true ('no evidence that ...', 'theories that ...'),
 # and 'in order to', whose clause is a purpose.
 CONTENT_NOUNS = {
     *("theory", "claim", "report", "suggestion", "speculation", "idea", "notion", "evidence"),
     *("allegation", "rumor", "rumour", "sign", "indication", "proof", "assertion", "belief"),
-    "order",
+    *("accusation", "charge", "order"),
 }
 # Words that deny the event of the clause they govern ("refused to resign").
 DENYING = frozenset(
@@ -292,7 +294,8 @@ def _noun_phrase(head: Token) -> set[Token]:
 def _subtree(token: Token, skip: set[int], *, full: bool) -> set[Token]:
     out = {token} if token.i not in skip else set()
     for child in token.children:
-        if child.i in skip or child.dep_ in LEFT_OUT or child.text in BREAKS:
+        said = child.dep_ == "mark" and token.dep_ == "acl"  # "allegations that ..."
+        if child.i in skip or (child.dep_ in LEFT_OUT and not said) or child.text in BREAKS:
             continue
         if child.dep_ in CLAUSE_LINKS and token.pos_ in {"VERB", "AUX"}:
             continue
@@ -333,6 +336,8 @@ def _denier(verb: Token) -> Token:
             found = _clause_verb(token)
         elif token.pos_ == "NOUN" and _denying(token) and token.dep_ in {"dobj", "nsubj"}:
             found = token.head
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in HEARSAY and found is verb:
+            found = token  # "allegations that Moore molested a girl in 1979": alleged, not done
     return found
 
 
