@@ -832,3 +832,13 @@ def test_a_misparsed_clause_keeps_its_own_speaker(text: str, speaker: str, cue: 
 )
 def test_a_hyphenated_speaker_is_kept_whole(text: str, speaker: str) -> None:
     assert [_view(text, a)[0] for a in _attributions(text)] == [speaker]
+
+
+def test_a_statement_put_out_after_someone_else_s_remarks_speaks_for_its_author() -> None:
+    text = (
+        "The harbour chief Rui Costa, for example, put out a statement shortly after the mayor's "
+        'remarks that claimed Reis "has consistently fought against protecting the old port '
+        'from developers."'
+    )
+    views = [_view(text, a)[:2] for a in _attributions(text)]
+    assert ("The harbour chief Rui Costa", "claimed") in views

@@ -117,6 +117,13 @@ def test_a_name_run_on_into_a_headline_word_is_cut_to_the_name(nlp) -> None:  # 
         ("John Smith owns the boat. Ms. Smith, his sister, sold it.", "John Smith", "Smith"),
         # A plain pronoun is not its own verb's subject.
         ("Sara Lind praised her for the rescue.", "Sara Lind", "her"),
+        # A movement named after a person is not that person.
+        (
+            "Donald Trump spoke on Monday. The group leads the progressive, Resist Trump "
+            "movement. Later Trump said the deal was done.",
+            "Resist Trump",
+            "Trump said",
+        ),
         # A son who shares his father's name is another man.
         (
             "Mr. Trump spoke on Monday. Donald Trump Jr. spoke on Tuesday.",

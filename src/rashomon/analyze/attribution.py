@@ -501,9 +501,23 @@ def _publisher(relative: Token) -> Token | None:
     if relative.tag_ != "WDT" or relative.lower_ not in {"that", "which"} or clause.dep_ != "relcl":
         return None
     message = clause.head
-    if message.dep_ != "dobj" or message.head.lemma_.lower() not in PUBLISH:
+    while message.dep_ == "pobj" and message.head.dep_ == "prep":
+        # 'put out a statement shortly after Romney's remarks that claimed ...': the clause
+        # hung on a phrase of time after the message belongs to the message
+        verb = message.head.head
+        published = [c for c in verb.children if c.dep_ == "dobj" and c.i < message.i]
+        if not _publishes(verb) or not published:
+            return None
+        message = published[0]
+    if message.dep_ != "dobj" or not _publishes(message.head):
         return None
     return _tree_subject(message.head)
+
+
+def _publishes(verb: Token) -> bool:
+    """A verb of putting out a message: 'released', 'issued', 'put out'."""
+    lemma = verb.lemma_.lower()
+    return lemma in PUBLISH or (lemma == "put" and any(c.lower_ == "out" for c in verb.children))
 
 
 def _modal_name(verb: Token) -> Token | None:

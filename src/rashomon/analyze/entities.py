@@ -421,13 +421,16 @@ def _relabel(doc: Doc, named: list[_Named]) -> list[_Named]:
     out = []
     for n in named:
         words = _words(doc, n)
-        if n.label == "PERSON" and " ".join(words) in lexicon().organizations:
+        if n.label == "PERSON" and (
+            " ".join(words) in lexicon().organizations or _movement(doc, n, words)
+        ):
             out.append(_Named(n.start, n.end, "ORG"))
             continue
         if n.label == "PERSON" or not words:
             person = bool(words)
         elif len(words) > 1:
-            person = words in people or surname(words) in surnames
+            named_so = words in people or surname(words) in surnames
+            person = named_so and not _movement(doc, n, words)
         else:
             after_preposition = n.start > 0 and doc[n.start - 1].pos_ == "ADP"
             person = words[0] in full_surnames and not after_preposition
@@ -482,6 +485,16 @@ def _trimmed(doc: Doc, named: list[_Named]) -> list[_Named]:
             n = dataclasses.replace(n, end=n.start + max(len(k) for k in known))
         out.append(n)
     return out
+
+
+def _movement(doc: Doc, named: _Named, words: tuple[str, ...]) -> bool:
+    """ "the progressive, Resist Trump movement": a name of two or more words used before a
+    noun, whose first word is no first name, names a cause, not a person."""
+    if len(words) < 2 or named.end >= len(doc):
+        return False
+    after = doc[named.end]
+    used_before_noun = after.pos_ == "NOUN" and doc[named.end - 1].head.i == after.i
+    return used_before_noun and words[0] not in lexicon().first_names
 
 
 def _words(doc: Doc, named: _Named) -> tuple[str, ...]:
