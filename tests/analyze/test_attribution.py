@@ -828,6 +828,10 @@ def test_a_misparsed_clause_keeps_its_own_speaker(text: str, speaker: str, cue: 
     [
         ("E-mails released by the council revealed that the notes were changed.", "E-mails"),
         ("The e-mail said the port would close.", "The e-mail"),
+        (
+            "“The plan was reckless. He failed today,” said Harbourwatch co-founder Ana Reis.",
+            "Harbourwatch co-founder Ana Reis",
+        ),
     ],
 )
 def test_a_hyphenated_speaker_is_kept_whole(text: str, speaker: str) -> None:

@@ -315,6 +315,12 @@ def test_unclear_speakers_give_none(nlp, text: str, phrase: str) -> None:  # typ
             "Peter Novak left the hall after Martin Hughes spoke. He said the files were lost.",
             "Peter Novak",
         ),
+        # the one told is the listener, not the next speaker
+        (
+            "Daniel Reyes, the party chairman for the county, told Mr. Mark Osborne that he'd "
+            'back the mayor even so.\n\n"I would vote for her again," he said.',
+            "Daniel Reyes",
+        ),
         # a clause before a semicolon is not what the pronoun reports
         (
             "Maria Lopez spoke to the council on Monday. Daniel Reyes, who ran the port for "

@@ -423,11 +423,31 @@ def _source(subject: Token | None) -> Range | None:
         while first > 0 and doc[first - 1].dep_ == "det" and first <= doc[first - 1].head.i:
             first -= 1  # 'The e-mail said'
             kept = [doc[first], *kept]
+    kept = _glued_on(subject, kept)
     span = _span(kept)
     glued = subject.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
     if span is not None and glued is not None and _bulleted(glued):
         return glued.idx + 1, span[1]  # '-His rival's campaign said': the dash is a bullet
     return span
+
+
+def _glued_on(subject: Token, kept: list[Token]) -> list[Token]:
+    """'Indivisible co-founder Ezra Levin' parsed as the subjects 'co', '-' and 'Levin': the
+    words after a hyphen glued to the subject belong to it."""
+    doc = subject.doc
+    last = max((t.i for t in kept), default=subject.i)
+    while last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_:
+        after = [
+            c
+            for c in subject.head.children
+            if c.dep_ == subject.dep_ and c.i > last + 1 and c.left_edge.i <= last + 2
+        ]
+        if not after:
+            break
+        extra = list(after[0].subtree)
+        kept = [*kept, doc[last + 1], *extra]
+        last = max(t.i for t in extra)
+    return kept
 
 
 def _dated(token: Token) -> bool:

@@ -1485,9 +1485,9 @@ def _position(token: Token) -> str:
     """
     token = _first_conjunct(token)
     head = token.head
-    if token.dep_ in SUBJECTS or (
-        head.lemma_.lower() in INVERTED and head.i < token.i and token.dep_ not in MODIFIERS
-    ):
+    inverted = head.lemma_.lower() in INVERTED and head.i < token.i
+    inverted = inverted and not any(c.dep_ in SUBJECTS for c in head.children)  # 'Pow told Dale'
+    if token.dep_ in SUBJECTS or (inverted and token.dep_ not in MODIFIERS):
         return "subject"
     return "modifier" if token.dep_ in MODIFIERS else "other"
 
@@ -1555,7 +1555,9 @@ def _salient(pronoun: Token, people: _People, memo: dict[int, Entity | None]) ->
                 for t, e in seen
                 if e == subject and _position(t) == "subject" and t.tag_ not in {"WP", "WDT"}
             }
-            objects = {e for t, e in seen if _object_of(_first_conjunct(t), verbs)}
+            # the one told is no rival ("Pow told Mr. Dale that ... “…,” he said")
+            heard = {v for v in verbs if pronoun.doc[v].lemma_.lower() in speech_verbs()}
+            objects = {e for t, e in seen if _object_of(_first_conjunct(t), verbs - heard)}
             rivals = waiting | subjects | objects
             memo[pronoun.i] = None if rivals - {subject} else subject
             return memo[pronoun.i]
