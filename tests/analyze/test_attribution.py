@@ -12,6 +12,7 @@ from rashomon.records import Attribution
 pytestmark = pytest.mark.slow
 
 # text, then (speaker, cue, content, direct) for every attribution, in text order
+SCOTT = "Rep. Bobby Scott, D-Va., one of the nine lawmakers"
 FINDS = [
     # direct quotations
     (
@@ -102,6 +103,13 @@ FINDS = [
     (
         "The plan, Rossi said, would cost 40 million euros.",
         [("Rossi", "said", "The plan, Rossi said, would cost 40 million euros", False)],
+    ),
+    (  # an aside after a semicolon speaks for its own part of the sentence
+        "The mayor said the port needs new cranes; most would cost too much, engineers say.",
+        [
+            ("The mayor", "said", "the port needs new cranes", False),
+            ("engineers", "say", "most would cost too much", False),
+        ],
     ),
     (
         "The company will pay damages, Rossi said, adding that the cause must be found.",
@@ -233,6 +241,14 @@ FINDS = [
     (
         "Bianchi, meanwhile, who chairs the port board, said the ferry was safe.",
         [("Bianchi", "said", "the ferry was safe", False)],
+    ),
+    (  # a party tag is no name
+        "After the vote, Rep. Bobby Scott, D-Va., one of the nine lawmakers to vote against the "
+        "resolution, said the port faces bigger problems.",
+        [
+            (SCOTT, "to vote against", "the resolution", False),
+            (SCOTT, "said", "the port faces bigger problems", False),
+        ],
     ),
     # a past tense read as a participle on a root noun: the noun is the source
     (
@@ -516,6 +532,7 @@ NOTHING = [
     "The governor cited executive privilege.",
     # what a thing is for is no one's statement
     "The mayor's offer last week seeking to trade shorter shifts for lower pay was dropped.",
+    "See the new ferry timetable below.",  # the reader is told what to do
 ]
 
 
@@ -588,6 +605,12 @@ QUOTES = [
     ('"An open paragraph\n\n"goes on here."', ['"An open paragraph\n\n"goes on here."']),
     ('"Never closed\n\nThe next paragraph.', ['"Never closed']),
     ("No quotation here, only the 1990s' music.", []),
+    ("“He apologized for the “f bomb.”” Then he left.", ["“He apologized for the “f bomb.””"]),
+    # a stray space before the closing mark
+    (
+        'He wrote, "It is wrong. "He means the memo, which says "protect" twice.',
+        ['"It is wrong. "', '"protect"'],
+    ),
 ]
 
 

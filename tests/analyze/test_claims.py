@@ -346,6 +346,7 @@ def test_a_claim_does_not_end_inside_a_hyphenated_word() -> None:
         '"And certainly don’t make faces at the ceremony," Rossi wrote.',
         '"Thank you so much," the captain said.',
         "Do not touch the wreck, the police warned.",
+        "See the new ferry timetable below, and tell us what you think.",  # to the reader
     ],
 )
 def test_an_order_or_thanks_is_no_claim(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -410,3 +411,8 @@ def test_two_cues_over_one_stretch_give_one_claim(nlp) -> None:  # type: ignore[
     assert all(
         not (a.start <= b.start and b.end <= a.end) for a in pieces for b in pieces if a is not b
     )
+
+
+def test_a_short_quotation_with_a_clitic_is_a_claim_without_its_frame(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("“It’s unsafe,” said Ada Rossi, the head of the port authority, to a local paper.")
+    assert texts(doc, extract(doc)) == ["It’s unsafe"]

@@ -45,6 +45,12 @@ QUOTES = [
     ("„Guten Tag“ and ‚so‘", "“Guten Tag“ and ‘so‘"),
     ("``Yes,'' he said.", "“Yes,” he said."),
     ("“Already curly,” she said.", "“Already curly,” she said."),
+    ("O'Neill and O’Rourke don't agree.", "O'Neill and O'Rourke don’t agree."),
+    # a stray space before the closing mark of an open quotation
+    (
+        'He wrote, "It is wrong. "He means "the memo."',
+        "He wrote, “It is wrong.” He means “the memo.”",
+    ),
 ]
 
 

@@ -238,16 +238,30 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Range], int
     """Paired quotations inside one paragraph, and where an unclosed one opens."""
     found: list[Range] = []
     open_at: int | None = None
+    nested = 0  # curly quotations open inside the open one ("... using the “f bomb.””)
     for match in QUOTE_MARKS.finditer(text, start, end):
         role = _mark_role(text, match.start(), match.end(), match.group())
+        if open_at is not None and role == "open" and _spaced_close(text, match.start()):
+            role = "close"
         if open_at is None:
             open_at = None if role == "close" else match.start()
+        elif role == "open" and match.group() in OPENERS and text[open_at] in OPENERS:
+            nested += 1
         elif role == "open":
             open_at = match.start()
+        elif nested:
+            nested -= 1
         else:
             found.append((open_at, match.end()))
             open_at = None
     return found, open_at
+
+
+def _spaced_close(text: str, start: int) -> bool:
+    """A straight quote mark after a sentence's end and a stray space, while a quotation is
+    open, closes it ('... is wrong. "Perry is referring to ...'): a quotation inside a quotation
+    takes single marks."""
+    return text[start] == '"' and text[max(start - 2, 0) : start] in {". ", "! ", "? "}
 
 
 def _mark_role(text: str, start: int, end: int, mark: str) -> str:
@@ -647,6 +661,9 @@ def _interrupted(verb: Token, comma: int) -> Token | None:
         if not len(aside) or any(_clause_subject(t) for t in aside):
             return None
         before = doc[opening - 1]
+        if PARTY_TAG.fullmatch(_phrase_before(doc, opening)):
+            comma = opening  # 'Rep. Bobby Scott, D-Va., one of the nine ..., said'
+            continue
         if before.pos_ in {"NOUN", "PROPN"} and before.ent_type_ not in PLACES - {"GPE"}:
             noun = before
             while noun.dep_ == "compound" and noun.head.i > noun.i:
@@ -654,6 +671,17 @@ def _interrupted(verb: Token, comma: int) -> Token | None:
             return noun
         comma = opening
     return None
+
+
+PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")
+
+
+def _phrase_before(doc: Doc, comma: int) -> str:
+    """The words between the comma before ``comma`` and it."""
+    start = comma - 1
+    while start > 0 and doc[start - 1].text != ",":
+        start -= 1
+    return doc[start:comma].text
 
 
 def _clause_subject(token: Token) -> bool:
@@ -1137,9 +1165,15 @@ def _verb_attribution(verb: Token, article: _Article) -> _Found | None:
         return None
     content = _verb_content(verb, frames, article) if frames else None
     source = _source(subject)
-    if content is None or (source is None and _non_finite(verb)):
+    if content is None or (source is None and (_non_finite(verb) or _imperative(verb))):
         return None
     return _Found(content[0], _cue_range(verb), source, anchor=content[1])
+
+
+def _imperative(verb: Token) -> bool:
+    """'See the cover below': a bare verb opening its sentence tells the reader what to do."""
+    opens = verb.i == verb.sent.start or verb.doc[verb.i - 1].is_punct
+    return verb.tag_ == "VB" and verb.dep_ == "ROOT" and opens and not _own_subject(verb)
 
 
 def _permitted(verb: Token) -> bool:
@@ -1281,8 +1315,10 @@ def _verb_content(
     quoted = _adjacent_quote(verb, article) if "clause" in frames else None
     if comp is not None and comp.i > verb.i and quoted is not None and quoted[1] <= verb.idx:
         quoted = None  # 'Asked on "Meet the Press," Rossi said he ...': the clause wins
-    if quoted is not None and not (clause and _overlap(clause, quoted)):
-        return quoted, None
+    if quoted is not None and not (
+        clause is not None and _overlap(clause, quoted) and not _holds(quoted, clause)
+    ):
+        return quoted, None  # 'stated, "just when ... rights. This must stop."': all of it
     if clause is not None and comp is not None:
         around = _around_frame(verb, article) if comp.i < verb.i else _split_by(verb, article)
         return around or clause, None
@@ -1460,7 +1496,14 @@ def _around_frame(verb: Token, article: _Article) -> Range | None:
     after = [c for c in verb.rights if c.i > end]
     drop = {t.i for c in (occasion if occasion else after) for t in c.subtree}
     sent = article.sentence(verb)
-    kept = [t for t in sent if (t.i < start or t.i > end) and t.i not in drop]
+    stops = [t.i for t in sent if t.text == ";"]  # '...; most would ..., analysts say, but ...'
+    low = max((i for i in stops if i < start), default=sent.start - 1)
+    high = min((i for i in stops if i > end), default=sent.end)
+    kept = [
+        t
+        for t in sent[low + 1 - sent.start : high - sent.start]
+        if (t.i < start or t.i > end) and t.i not in drop
+    ]
     if occasion:  # 'Asked about it, Rossi said no.': what was asked is not what was said
         kept = [t for t in kept if t.i > end]
     if kept and (kept[0].dep_ == "cc" or kept[0].lower_ in {"and", "but"}):
@@ -1502,6 +1545,10 @@ def _adjacent_quote(verb: Token, article: _Article) -> Range | None:
         if _is_cue_verb(token) and _own_subject(token) is not None and not verb.is_ancestor(token):
             return None
     return region
+
+
+def _holds(outer: Range, inner: Range) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
 def _block_after(verb: Token, article: _Article) -> tuple[Range, int | None] | None:

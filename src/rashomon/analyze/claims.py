@@ -76,7 +76,10 @@ def _imperative(doc: Doc, piece: Piece) -> bool:
     start, end = piece.start, piece.end
     a = piece.attribution
     if a is None and not _quoted(doc, piece):
-        return False  # the outlet's own words: a verb-first line is more often a mis-tagged name
+        # the outlet's own words: a verb-first line is more often a mis-tagged name, unless it
+        # sends the reader somewhere ("See the cover below", "Watch the video")
+        first = doc.char_span(start, end, alignment_mode="expand")
+        return first is not None and len(first) > 1 and _to_the_reader(first)
     if a is not None and a.content_start < end and start < a.content_end:
         start, end = max(start, a.content_start), min(end, a.content_end)  # without "he said"
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -89,6 +92,11 @@ def _imperative(doc: Doc, piece: Piece) -> bool:
         return False  # "to reopen", "will reopen": not an order
     before = [t for t in span if t.i < root.i and not _edge(t)]
     return all(t.lower_ in IMPERATIVE_OPENERS or t.pos_ == "ADV" for t in before)
+
+
+def _to_the_reader(span: Span) -> bool:
+    first = span[0]
+    return first.lower_ in READER_VERBS and first.tag_ == "VB" and not _has_subject(first)
 
 
 def _quoted(doc: Doc, piece: Piece) -> bool:
@@ -115,6 +123,7 @@ def _narrates(doc: Doc, piece: Piece, said: Span) -> bool:
     )
 
 
+READER_VERBS = frozenset({"see", "watch", "read", "click", "listen", "check", "tell", "scroll"})
 IMPERATIVE_OPENERS = frozenset(
     {"do", "don't", "don’t", "n't", "n’t", "not", "never", "please", "and", "but", "so"}
 )
@@ -499,13 +508,18 @@ def _own_line(span: Span) -> bool:
     return not any(c.isalnum() for c in before + after)
 
 
+def _clitic(token: Token) -> bool:
+    """ "'s" of "It's sexist", "n't": a word of its own."""
+    return (token.text[:1] in "'’" and token.text[1:].isalpha()) or token.lower_ in {"n't", "n’t"}
+
+
 def _topic_noun(token: Token) -> bool:
     """A noun that names something, not a date, a time or a number ('on August 04 2011 5:46 PM')."""
     return token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in TIMES
 
 
 def _claim_sized(span: Span) -> bool:
-    words = sum(1 for t in span if t.is_alpha or t.like_num)
+    words = sum(1 for t in span if t.is_alpha or t.like_num or _clitic(t))
     return words >= MIN_WORDS and any(t.pos_ in {"VERB", "AUX"} for t in span)
 
 

@@ -37,24 +37,37 @@ def normalise_characters(text: str) -> str:
     return _SPACES.sub(" ", text)
 
 
+# The apostrophe of a name such as O'Neill or d'Estaing stays straight: the tagger reads
+# "O’Neill" with a curly one as an adverb and loses the speaker of "..., O’Neill said".
+NAME_APOSTROPHE = re.compile(r"(?<=\b[A-Za-z])’(?=[A-Z])")
+
+
 def curl_quotes(text: str) -> str:
     """Straight quotes become curly ones, chosen by the characters around each mark."""
     text = text.translate(_ODD_QUOTES).replace("``", "“").replace("''", "”")
     chars = list(text)
+    quoting = False  # a double quotation is open in this paragraph
     for i, char in enumerate(chars):
         if char in "\"'":
             before = text[i - 1] if i else " "
             after = text[i + 1] if i + 1 < len(text) else " "
             chars[i] = _curl(char, before, after)
-    return "".join(chars)
+            if char == '"' and quoting and text[max(i - 2, 0) : i] in {". ", "! ", "? "}:
+                chars[i - 1 : i + 1] = ["”", " "]  # '... is wrong. "Perry is': a stray space
+                quoting = False
+                continue
+        quoting = chars[i] == "“" or (quoting and chars[i] not in "”\n")
+    return NAME_APOSTROPHE.sub("'", "".join(chars))
 
 
 def _curl(mark: str, before: str, after: str) -> str:
     opens = before in _OPENERS and not after.isspace()
     if mark == '"':
         return "“" if opens else "”"
+    if before.isalnum() and after.isupper():
+        return "'"  # O'Brien (see NAME_APOSTROPHE)
     if before.isalnum() and after.isalnum():
-        return "’"  # don't, O'Brien
+        return "’"  # don't
     return "‘" if opens and not after.isdigit() else "’"  # '90s is an apostrophe
 
 
