@@ -63,6 +63,13 @@ def one(nlp, text: str, words: str, published: dt.date | None = THURSDAY) -> Tim
         # a day that dates a noun takes no tense from a present verb
         ("Tuesday's results show a divided town.", "Tuesday", "2026-03-03 day"),
         ("Tuesday's vote will decide the matter.", "Tuesday", "2026-03-10 day"),
+        # what something happens ahead of comes after it, or near the day of a past verb
+        ("She is campaigning ahead of Saturday's debate.", "Saturday", "2026-03-07 day"),
+        ("Crews stocked up before Tuesday's storm.", "Tuesday", "2026-03-03 day"),
+        ("He bought air time ahead of the March 12 vote.", "March 12", "2026-03-12 day"),
+        # a day hung on a noun dates the noun, not a present verb
+        ("The ad follows his statement on Tuesday criticizing the plan.", "Tuesday",
+         "2026-03-03 day"),
         # a day and month that modify a scheduled occasion are its date
         ("The March 12 vote will decide the matter.", "March 12", "2026-03-12 day"),
         ("The Feb. 13 death of the judge left the court divided.", "Feb. 13", "2026-02-13 day"),
@@ -152,6 +159,7 @@ def test_counts_from_the_previous_date(nlp, text, words, expected):  # type: ign
         ("The crew was held for three days.", "three days"),
         ("Two days before the vote, he resigned.", "Two days before"),
         ("The ferry runs every day.", "every day"),
+        ("You need not sit in church every Sunday.", "every Sunday"),
         ("Prices rose in the past week.", "the past week"),
         ("Prices rose over the last year.", "the last year"),
         ("The station was built in the 1990s.", "1990s"),

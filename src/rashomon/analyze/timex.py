@@ -80,6 +80,7 @@ PLANNED = {
     "schedule", "reschedule", "expect", "plan", "set", "slate", "due", "intend", "prepare", "poise"
 }  # fmt: skip
 EARLIER = {"after", "since", "following"}  # "after voting on Wednesday": before what follows
+AHEAD = {"before", "until", "till", "toward", "towards"}  # "before Thursday's debate"
 
 # --------------------------------------------------------------------------- patterns
 
@@ -333,7 +334,10 @@ PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (r"(?i:\bthe\s+weekend\b)", _weekend),
         (rf"(?i:\bin\s+{NUMBER}\s+{UNIT}(?:'\s*time)?\b)", _in_future),
         (rf"(?i:\b{NUMBER}[\s-]+{UNIT}\b(?![\s-]+old\b))", _duration),
-        (r"(?i:\b(?:every|each)\s+(?:day|night|week|month|year|morning|evening))\b", _vague),
+        (
+            rf"(?i:\b(?:every|each)\s+(?:day|night|week|month|year|morning|evening|{WEEKDAY}))\b",
+            _vague,
+        ),
         (r"(?i:\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:1[89]\d0|20\d0)'?s\b)", _vague),
         (
             r"(?i:\b(?P<h>[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?\s?m\b\.?)?"
@@ -847,6 +851,9 @@ def _tense(doc: Doc, start: int, end: int) -> Tense:
         return "unknown"
     nominal = span.root.dep_ in MODIFIER_DEPS  # "Tuesday's results": the date dates the noun
     verb = _governing_verb(span.root)
+    if nominal and _ahead_of(span.root.head):  # "bought time ahead of the Jan. 3 caucuses"
+        return "near" if verb is not None and _verb_tense(verb) == "past" else "future"
+    nominal = nominal or _on_noun(span.root)
     earlier = False
     for _ in range(4):
         if verb is None:
@@ -870,6 +877,20 @@ def _tense(doc: Doc, start: int, end: int) -> Tense:
             return "near" if _verb_tense(head) == "past" else "future"
         verb = head
     return "unknown"
+
+
+def _ahead_of(noun: Token) -> bool:
+    """The noun is what something happens before: "ahead of", "before", "until" it."""
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is None:
+        return False
+    ahead_of = prep.lower_ == "of" and prep.head.lower_ in {"ahead", "advance"}
+    return prep.lower_ in AHEAD or ahead_of
+
+
+def _on_noun(token: Token) -> bool:
+    """A time hung on a noun ("the statement on Tuesday"): it dates the noun, not the verb."""
+    return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "NOUN"
 
 
 def _reported(verb: Token) -> bool:
