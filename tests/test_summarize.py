@@ -356,6 +356,12 @@ def test_a_pronoun_is_named_only_after_the_person_named_last() -> None:
             [],
             "a quotation whose speaker is not known",
         ),
+        (
+            "“Stop it! The town council closed the flooded bridge by the old mill all week.”",
+            C("The town council closed the flooded bridge by the old mill all week."),
+            [],
+            "a sentence inside a quotation whose speaker is not known",
+        ),
     ],
 )
 def test_unreadable_or_unsafe_wording_is_left_out(
@@ -377,6 +383,7 @@ def test_unreadable_or_unsafe_wording_is_left_out(
                 "The town",
                 "According to the mayor",
                 '"The town council',
+                "“The town council",
             )
         )
         for t, _ in found
@@ -479,6 +486,12 @@ def test_length_grows_gently_with_the_facts(usable: int, sentences: int) -> None
 )
 def test_sentence_spans(text: str, sentences: int) -> None:
     assert len(sentence_spans(text)) == sentences
+
+
+def test_a_sentence_keeps_its_closing_quotation_mark() -> None:
+    text = "“We trust the crews,” she said, “but the pier must close!”\n\nCrews left."
+    first, second = (text[s.start : s.end] for s in sentence_spans(text))
+    assert first.endswith("close!”") and second == "Crews left."
 
 
 def test_summary_is_deterministic() -> None:
@@ -666,3 +679,37 @@ def test_a_pronoun_after_an_opening_phrase_is_not_left_unnamed() -> None:
     odd = A("x", "Daily Ledger", text, [C(text)])
     found = run([odd, FLOOD_B], [("x:c1",), ("b:c1",), ("b:c2",)])
     assert found and not any("they pointed" in t for t, _ in found)
+
+
+def test_no_fact_is_stated_twice() -> None:
+    quoted = A(
+        "q",
+        "Daily Ledger",
+        "“We trust crews,” Mayor Ana Ortiz said, “but the old pier must close now!”",
+        [
+            C("We trust crews", "direct", "Ana Ortiz", "said"),
+            C("but the old pier must close now!", "direct", "Ana Ortiz", "said"),
+        ],
+    )
+    told = A(
+        "t",
+        "Evening Post",
+        "Mayor Ana Ortiz said the old pier must close now after the flood.",
+        [C("the old pier must close now after the flood", "indirect", "Ana Ortiz", "said")],
+    )
+    found = run([quoted, told], [("q:c1",), ("q:c2", "t:c1")])
+    assert sum("pier must close" in text for text, _ in found) == 1
+
+
+def test_a_sentence_taken_from_inside_a_quotation_reopens_it() -> None:
+    quoted = A(
+        "q",
+        "Daily Ledger",
+        "“The water rose fast at the harbour. "
+        "We will rebuild the old pier this year,” Mayor Ana Ortiz said in the town hall.",
+        [
+            C("We will rebuild the old pier this year", "direct", "Ana Ortiz", "said"),
+        ],
+    )
+    ((text, _),) = run([quoted, FLOOD_B], [("q:c1",)])[:1] or [("", ())]
+    assert text.startswith("“We will rebuild") and text.count("“") == text.count("”")

@@ -74,7 +74,8 @@ SUPPORT_COSINE = 0.7
 SUPPORT_OVERLAP = 0.4
 
 WORD = re.compile(r"[\w'’-]+")
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*")
+# A sentence ends after its stop and any closing marks ("... to work!”"), before the spaces.
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])\s+|\n\s*")
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -235,7 +236,7 @@ def sentence_spans(text: str) -> list[Span]:
     spans, start = [], 0
     for m in SENTENCE_END.finditer(text):
         if not _abbreviation_before(text, m):
-            spans.append(Span(start, m.start()))
+            spans.append(Span(start, len(text[: m.end()].rstrip())))
             start = m.end()
     spans.append(Span(start, len(text)))
     return [s for s in spans if text[s.start : s.end].strip()]
@@ -334,12 +335,16 @@ def _checked(claim: Claim, span: Span, framed: bool, index: _Index) -> Candidate
     if not _clean(article, span) or _carries_disputed(span, index, claim.article):
         return None
     attributed = claim.voice != "outlet" and not framed
-    if not attributed and claim.voice == "outlet" and _opens_quote(article.article.text, span):
+    text = article.article.text
+    quoted = _opens_quote(text, span) or _inside_quotation(text, span.start)
+    if not attributed and claim.voice == "outlet" and quoted:
         return None  # a quotation whose speaker is not known is nobody's plain fact
     if attributed:
         sentence = _attribute(claim, _plain_text(article, span), article)
     else:
         body = _repair_start(article, span)
+        if body and _inside_quotation(text, span.start):
+            body = "“" + body  # '... Christian. And I'll fight ...,” says Perry': reopen it
         sentence = _finish(body) if body else None
     if sentence is None or not _reads_whole(sentence):
         return None
@@ -348,6 +353,12 @@ def _checked(claim: Claim, span: Span, framed: bool, index: _Index) -> Candidate
     cost += OPINION_COST * (article.genre.label == "opinion")  # a report's words, if any
     cost += 0.5 * (1 - len(outlets) / max(len(_fact_outlets(claim, index)), 1))
     return Candidate(sentence, outlets, facts, position=0.0, date=None, cost=cost, claim=claim.id)
+
+
+def _inside_quotation(text: str, offset: int) -> bool:
+    """A quotation opened earlier in the paragraph is still open at ``offset``."""
+    before = text[text.rfind("\n", 0, offset) + 1 : offset]
+    return before.count("“") > before.count("”")
 
 
 def _opens_quote(text: str, span: Span) -> bool:
@@ -492,7 +503,7 @@ def _finish(raw: str) -> str | None:
     text = _balance(raw.strip().rstrip(",;:—– "))
     if not text:
         return None
-    return text if text[-1] in ".!?" or text.endswith((".”", '."', ".’")) else text + "."
+    return text if text.rstrip('”"’')[-1:] in (".", "!", "?") else text + "."
 
 
 def _balance(text: str) -> str | None:
@@ -700,6 +711,8 @@ def select(
         pool.remove(best)
         if chosen and float(np.max(vectors[chosen] @ vectors[best])) > REDUNDANT_ABOVE:
             continue
+        if any(set(candidates[best].facts) & set(candidates[i].facts) for i in chosen):
+            continue  # it would state a fact a second time
         size = _words(candidates[best].text)
         if budget is not None and chosen and words + size > budget:
             continue
