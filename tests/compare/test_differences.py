@@ -360,3 +360,21 @@ def test_dates_given_otherwise_are_shown_side_by_side() -> None:
     ]
     assert "Tagus Wire gives 1967, 1979; Harbour State gives 1966, 1978." in explanations
     assert not any("Harbour State gives 1966, 1978; Tagus Wire" in e for e in explanations)
+
+
+def test_one_speaker_quoted_with_a_word_swapped_is_shown() -> None:
+    said = "“We reject his {}. We will not meet him,” the mayor Ada Rossi said on Monday."
+    diffs = found(said.format("visit"), said.format("message"), said.format("visit"))
+    (swap,) = [d for d in diffs if "quote" in d.explanation]
+    assert swap.article == "a1" and swap.missing_in == ("a0", "a2")
+    assert swap.explanation == (
+        "Harbour State quotes “We reject his message”; "
+        "Tagus Wire, Lisbon View quote “We reject his visit”."
+    )
+
+
+@pytest.mark.parametrize("other", ["“We reject his vissit,”", "“We reject the visit of him,”"])
+def test_a_quote_in_other_spelling_or_longer_is_not_quoted_differently(other: str) -> None:
+    said = "{} the mayor Ada Rossi said on Monday."
+    diffs = found(said.format("“We reject his visit,”"), said.format(other))
+    assert not [d for d in diffs if "quote" in d.explanation]

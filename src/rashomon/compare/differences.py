@@ -63,6 +63,9 @@ SAME_WORDING = 0.8
 # Two spellings of one name: "Moammar" / "Muammar" (.86), "Gadhafi" / "Gaddafi" (.86);
 # not "Johnson" / "Jones" (.67).
 CLOSE_SPELLING = 0.8
+# Two quotations of one speaker with this share of their words in order (difflib ratio) are one
+# utterance: "We reject his visit" / "We reject his message" (.75); set by hand.
+ONE_UTTERANCE = 0.7
 # Two sums of one unit this close (relative) are one figure told roundly ("more than $700
 # billion" / "$716 billion"); a real clash is a conflict, not a gap.
 CLOSE_NUMBER = 0.1
@@ -201,7 +204,71 @@ def differences(fact: Fact, analyzed: Sequence[AnalyzedArticle]) -> list[Differe
             key = (ref.article, "time", aid)
             if other is not None and (aid, "time", ref.article) not in found:
                 found[key] = other
-    return list(found.values())
+    requoted = _requoted([c for r in fact.claims if (c := claims.get(r.claim))], outlets)
+    return [*found.values(), *requoted]
+
+
+def _requoted(claims: Sequence[Claim], outlets: dict[str, str]) -> list[Difference]:
+    """One speaker's words quoted by the outlets with a word swapped: "foxnews.com, nytimes.com
+    quote “We reject his visit”; huffingtonpost.com quotes “We reject his message”". Only for
+    quotations that are plainly one utterance (most words in the same order), not for spelling
+    ("Momma" / "Mama") or words one side leaves out. Told once, at the wording fewest outlets
+    give."""
+    quoted = [c for c in claims if c.voice == "direct" and c.speaker]
+    out = []
+    for key in dict.fromkeys(speaker_key(c.speaker or "") for c in quoted):
+        wordings: dict[str, list[Claim]] = {}
+        for c in quoted:
+            if speaker_key(c.speaker or "") == key:
+                wordings.setdefault(_plain_quote(c.text).lower(), []).append(c)
+        if len(wordings) < 2:
+            continue
+        groups = sorted(wordings.values(), key=len)
+        if not all(_swapped(groups[0][0].text, g[0].text) for g in groups[1:]):
+            continue
+        told = "; ".join(_quotes_as(g, outlets) for g in groups)
+        first = groups[0][0]
+        out.append(
+            Difference(
+                kind="detail",
+                article=first.article,
+                text=first.text,
+                start=first.start,
+                end=first.end,
+                explanation=told + ".",
+                missing_in=tuple(dict.fromkeys(c.article for g in groups[1:] for c in g)),
+            )
+        )
+    return out
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Two quotations of one utterance in which a content word was swapped."""
+    mine, theirs = _quote_words(a), _quote_words(b)
+    matcher = SequenceMatcher(None, [w.lower() for w in mine], [w.lower() for w in theirs])
+    if matcher.ratio() < ONE_UTTERANCE:
+        return False
+    return any(
+        content_stems(" ".join(mine[i1:i2]))
+        and content_stems(" ".join(theirs[j1:j2]))
+        and not _close_spelling(" ".join(mine[i1:i2]).lower(), " ".join(theirs[j1:j2]).lower())
+        for op, i1, i2, j1, j2 in matcher.get_opcodes()
+        if op == "replace"
+    )
+
+
+def _quotes_as(group: Sequence[Claim], outlets: dict[str, str]) -> str:
+    names = list(dict.fromkeys(outlets[c.article] for c in group))
+    verb = "quotes" if len(names) == 1 else "quote"
+    return f"{', '.join(names)} {verb} “{_plain_quote(group[0].text)}”"
+
+
+def _quote_words(text: str) -> list[str]:
+    return WORDS.findall(text.replace("’", "'"))
+
+
+def _plain_quote(text: str) -> str:
+    return text.strip(" “”\"‘’',.;:")
 
 
 def _dated_otherwise(claim: Claim, cov: Coverage, outlets: dict[str, str]) -> Difference | None:
