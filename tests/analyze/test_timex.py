@@ -65,6 +65,8 @@ def one(nlp, text: str, words: str, published: dt.date | None = THURSDAY) -> Tim
         ("Tuesday's vote will decide the matter.", "Tuesday", "2026-03-10 day"),
         # what something happens ahead of comes after it, or near the day of a past verb
         ("She is campaigning ahead of Saturday's debate.", "Saturday", "2026-03-07 day"),
+        ("The mayor spoke before Friday's debate and Saturday's vote.", "Saturday",
+         "2026-03-07 day"),
         ("Crews stocked up before Tuesday's storm.", "Tuesday", "2026-03-03 day"),
         ("He bought air time ahead of the March 12 vote.", "March 12", "2026-03-12 day"),
         # a day hung on a noun dates the noun, not a present verb

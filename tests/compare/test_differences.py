@@ -373,8 +373,19 @@ def test_one_speaker_quoted_with_a_word_swapped_is_shown() -> None:
     )
 
 
-@pytest.mark.parametrize("other", ["“We reject his vissit,”", "“We reject the visit of him,”"])
-def test_a_quote_in_other_spelling_or_longer_is_not_quoted_differently(other: str) -> None:
+@pytest.mark.parametrize(
+    ("mine", "other"),
+    [
+        ("“We reject his visit,”", "“We reject his vissit,”"),
+        ("“We reject his visit,”", "“We reject the visit of him,”"),
+        ("“We reject the F.B.I. visit,”", "“We reject the FBI visit,”"),
+        ("“We are going to reject his visit,”", "“We are gonna reject his visit,”"),
+        ("“We reject one in three visits,”", "“We reject 1 in 3 visits,”"),
+    ],
+)
+def test_a_quote_written_otherwise_or_longer_is_not_quoted_differently(
+    mine: str, other: str
+) -> None:
     said = "{} the mayor Ada Rossi said on Monday."
-    diffs = found(said.format("“We reject his visit,”"), said.format(other))
+    diffs = found(said.format(mine), said.format(other))
     assert not [d for d in diffs if "quote" in d.explanation]

@@ -880,7 +880,10 @@ def _tense(doc: Doc, start: int, end: int) -> Tense:
 
 
 def _ahead_of(noun: Token) -> bool:
-    """The noun is what something happens before: "ahead of", "before", "until" it."""
+    """The noun is what something happens before: "ahead of", "before", "until" it (or one of
+    the nouns joined to it: "ahead of Thursday's debate and Saturday's poll")."""
+    while noun.dep_ == "conj" and noun.head.i < noun.i:
+        noun = noun.head
     prep = noun.head if noun.dep_ == "pobj" else None
     if prep is None:
         return False

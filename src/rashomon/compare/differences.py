@@ -31,6 +31,7 @@ only through the average of a group.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -40,7 +41,7 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from rashomon.analyze.entities import initials, is_acronym, role_of
-from rashomon.analyze.quantities import comparable, label, lexicon
+from rashomon.analyze.quantities import comparable, label, lexicon, number_value
 from rashomon.compare import align
 from rashomon.compare.align import content_stems
 from rashomon.compare.conflicts import CAUSE, same_action
@@ -224,6 +225,9 @@ def _requoted(claims: Sequence[Claim], outlets: dict[str, str]) -> list[Differen
         if len(wordings) < 2:
             continue
         groups = sorted(wordings.values(), key=len)
+        outlets_of = [{outlets[c.article] for c in g} for g in groups]
+        if any(a & b for a, b in itertools.combinations(outlets_of, 2)):
+            continue  # one outlet with two wordings: two utterances, not one quoted twice
         if not all(_swapped(groups[0][0].text, g[0].text) for g in groups[1:]):
             continue
         told = "; ".join(_quotes_as(g, outlets) for g in groups)
@@ -243,18 +247,28 @@ def _requoted(claims: Sequence[Claim], outlets: dict[str, str]) -> list[Differen
 
 
 def _swapped(a: str, b: str) -> bool:
-    """Two quotations of one utterance in which a content word was swapped."""
+    """Two quotations of one utterance in which a content word was swapped ("visit" /
+    "message"), not only written otherwise ("F.B.I." / "FBI", "Sen." / "Senator", "gonna" /
+    "going to", "1 in 3" / "one-in-three", "Momma" / "Mama")."""
     mine, theirs = _quote_words(a), _quote_words(b)
-    matcher = SequenceMatcher(None, [w.lower() for w in mine], [w.lower() for w in theirs])
+    matcher = SequenceMatcher(None, mine, theirs)
     if matcher.ratio() < ONE_UTTERANCE:
         return False
     return any(
-        content_stems(" ".join(mine[i1:i2]))
-        and content_stems(" ".join(theirs[j1:j2]))
-        and not _close_spelling(" ".join(mine[i1:i2]).lower(), " ".join(theirs[j1:j2]).lower())
+        _other_word(" ".join(mine[i1:i2]), " ".join(theirs[j1:j2]))
         for op, i1, i2, j1, j2 in matcher.get_opcodes()
         if op == "replace"
     )
+
+
+def _other_word(mine: str, theirs: str) -> bool:
+    one, two = content_stems(mine), content_stems(theirs)
+    if not one or not two or one == two or _spelt_alike(mine, theirs):
+        return False
+    if number_value(mine) is not None and number_value(mine) == number_value(theirs):
+        return False
+    roles = [{role_of(w) for w in text.split()} - {None} for text in (mine, theirs)]
+    return not (roles[0] and roles[0] == roles[1])
 
 
 def _quotes_as(group: Sequence[Claim], outlets: dict[str, str]) -> str:
@@ -263,8 +277,29 @@ def _quotes_as(group: Sequence[Claim], outlets: dict[str, str]) -> str:
     return f"{', '.join(names)} {verb} “{_plain_quote(group[0].text)}”"
 
 
+def _spelt_alike(a: str, b: str) -> bool:
+    """One word spelt two ways: same first letter, a couple of letters apart ("Momma" / "Mama",
+    "theater" / "theatre")."""
+    if not a or not b or a[0] != b[0]:
+        return False
+    return _edits(a, b) <= min(len(a), len(b)) // 3 + 1
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]
+
+
 def _quote_words(text: str) -> list[str]:
-    return WORDS.findall(text.replace("’", "'"))
+    """The words of a quotation, lower case, abbreviations without their dots ("F.B.I." →
+    "fbi"), spoken forms written out and numbers joined by hyphens apart ("one-in-three")."""
+    plain = re.sub(r"\b((?:[a-z]\.){2,})", lambda m: m.group(1).replace(".", ""), _plain(text))
+    return [w.strip("'") for w in WORDS.findall(plain.replace("-", " ")) if w.strip("'")]
 
 
 def _plain_quote(text: str) -> str:
