@@ -242,6 +242,11 @@ FINDS = [
         "Bianchi, meanwhile, who chairs the port board, said the ferry was safe.",
         [("Bianchi", "said", "the ferry was safe", False)],
     ),
+    (  # a quoted title is nobody's words ("show" read as a verb)
+        "The magazine once portrayed the mayor as one of the stars of the Broadway show "
+        "“The Harbour Song.”",
+        [("The magazine", "portrayed", "the mayor as one of the stars of the Broadway", False)],
+    ),
     (  # a party tag is no name
         "After the vote, Rep. Bobby Scott, D-Va., one of the nine lawmakers to vote against the "
         "resolution, said the port faces bigger problems.",
@@ -533,6 +538,9 @@ NOTHING = [
     # what a thing is for is no one's statement
     "The mayor's offer last week seeking to trade shorter shifts for lower pay was dropped.",
     "See the new ferry timetable below.",  # the reader is told what to do
+    # what a picture shows is the outlet's description of it
+    "The cover shows the mayor standing on the pier.",
+    "Photos of the pier show the mayor smiling.",
 ]
 
 

@@ -281,9 +281,22 @@ def _speech_like(text: str, region: Range) -> bool:
     """A quotation that reads as speech, not a scare quote or a title."""
     inner = text[region[0] : region[1]].strip("\"“”„«»'` ")
     words = inner.split()
-    if len(words) < 6 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+    if len(words) < 6 and _title_case(words):
         return False  # a title: "Meet the Press," "The Art of the Deal"
     return len(words) >= 6 or (len(words) >= 2 and inner[-1:] in ",.!?")
+
+
+TITLE_WORDS = frozenset(
+    ["a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with", "from"]
+)
+
+
+def _title_case(words: Sequence[str]) -> bool:
+    """Every word capitalised but the small ones inside: "Meet the Press", "The Book of Mormon"."""
+    return bool(words) and all(
+        w[:1].isupper() or not w[:1].isalpha() or (k and w.lower() in TITLE_WORDS)
+        for k, w in enumerate(words)
+    )
 
 
 class _Article:
@@ -673,6 +686,22 @@ def _interrupted(verb: Token, comma: int) -> Token | None:
     return None
 
 
+PICTURES = frozenset(
+    [
+        "cover",
+        "photo",
+        "photograph",
+        "picture",
+        "image",
+        "video",
+        "footage",
+        "clip",
+        "screenshot",
+        "cartoon",
+        "drawing",
+        "map",
+    ]
+)
 PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")
 
 
@@ -1167,7 +1196,31 @@ def _verb_attribution(verb: Token, article: _Article) -> _Found | None:
     source = _source(subject)
     if content is None or (source is None and (_non_finite(verb) or _imperative(verb))):
         return None
+    if _pictured(verb, subject) or _only_a_title(content[0], article):
+        return None
     return _Found(content[0], _cue_range(verb), source, anchor=content[1])
+
+
+def _pictured(verb: Token, subject: Token | None) -> bool:
+    """'The cover shows Bachmann standing ...', 'the video shows him grabbing ...': what a
+    picture shows is the outlet's description of it, not anyone's statement."""
+    return (
+        subject is not None
+        and _lemma(verb) in {"show", "depict", "reveal", "feature"}
+        and subject.lemma_.lower() in PICTURES
+    )
+
+
+def _only_a_title(content: Range, article: _Article) -> bool:
+    """The content is nothing but a quoted title ('the Broadway show “The Book of Mormon”',
+    with "show" read as a verb)."""
+    region = next(article.quotes_touching(content), None)
+    if region is None or not (region[0] <= content[0] and content[1] <= region[1]):
+        return False
+    inner = article.text[region[0] : region[1]].strip("\"“”„«»'` ,.")
+    words = inner.split()
+    exclaimed = inner.endswith(("!", "?"))  # "What a Super Tuesday!"
+    return 1 < len(words) < 6 and not (inner.isupper() or exclaimed) and _title_case(words)
 
 
 def _imperative(verb: Token) -> bool:
