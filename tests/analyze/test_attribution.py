@@ -247,6 +247,11 @@ FINDS = [
         "“The Harbour Song.”",
         [("The magazine", "portrayed", "the mayor as one of the stars of the Broadway", False)],
     ),
+    (  # a verb joined right after a subordinate clause belongs to that clause
+        "Rossi is seen in a video grabbing the arm of a young man after the man approached the "
+        'mayor and asked if she supported the "harbour plan."',
+        [("the man", "asked", 'if she supported the "harbour plan."', False)],
+    ),
     (  # a party tag is no name
         "After the vote, Rep. Bobby Scott, D-Va., one of the nine lawmakers to vote against the "
         "resolution, said the port faces bigger problems.",
@@ -538,6 +543,9 @@ NOTHING = [
     # what a thing is for is no one's statement
     "The mayor's offer last week seeking to trade shorter shifts for lower pay was dropped.",
     "See the new ferry timetable below.",  # the reader is told what to do
+    # a stance under "if" or "whether" is a condition or a question, not taken
+    "If the mayor opposes the plan, the pier will close.",
+    "Nobody knows whether she supports or opposes the plan.",
     # what a picture shows is the outlet's description of it
     "The cover shows the mayor standing on the pier.",
     "Photos of the pier show the mayor smiling.",

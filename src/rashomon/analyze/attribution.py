@@ -778,7 +778,12 @@ def _tree_subject(verb: Token, hops: int = 3) -> Token | None:
             return listed
         if verb.dep_ not in PARTICIPLES | {"prep"} or verb.head == verb:
             return None
-        controller = _controller(verb) or _misjoined(verb) or _unjoined_participle(verb)
+        controller = (
+            _controller(verb)
+            or _misjoined(verb)
+            or _unjoined_participle(verb)
+            or _joined_in_clause(verb)
+        )
         if controller is not None:
             return controller
         joined = verb.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in verb.children)
@@ -816,6 +821,28 @@ def _over_subordinate(verb: Token) -> Token | None:
     comma = verb.i > 0 and any(t.text == "," for t in verb.doc[head.i : verb.i])
     marked = any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in head.children)
     return head.head if comma and marked else None
+
+
+def _joined_in_clause(verb: Token) -> Token | None:
+    """'... grabbing a man after the man approached him and asked if ...': a verb the parse
+    joined to the main clause, right after a subordinate clause in the same tense with no comma
+    between, is that clause's second verb and speaks for its subject."""
+    head, doc = verb.head, verb.doc
+    if verb.dep_ != "conj" or _own_subject(verb) is not None or verb.tag_ != "VBD":
+        return None
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or before.lower_ != "and" or doc[verb.i - 2].text == ",":
+        return None
+    clauses = [
+        t
+        for t in doc[head.i + 1 : verb.i]
+        if t.dep_ == "advcl"
+        and t.tag_ == verb.tag_
+        and t.right_edge.i == verb.i - 2
+        and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in t.children)
+    ]
+    subject = _own_subject(clauses[-1]) if clauses else None
+    return subject if subject is not None and subject.pos_ in {"NOUN", "PROPN", "PRON"} else None
 
 
 SUBORDINATORS = frozenset({"before", "after", "while", "when", "as", "since", "until", "because"})
@@ -1196,9 +1223,18 @@ def _verb_attribution(verb: Token, article: _Article) -> _Found | None:
     source = _source(subject)
     if content is None or (source is None and (_non_finite(verb) or _imperative(verb))):
         return None
-    if _pictured(verb, subject) or _only_a_title(content[0], article):
+    if _pictured(verb, subject) or _only_a_title(content[0], article) or _open(verb):
         return None
     return _Found(content[0], _cue_range(verb), source, anchor=content[1])
+
+
+def _open(verb: Token) -> bool:
+    """'declined to say whether she supports or opposes the bill', 'if she opposes it': a
+    question or a condition, not a stance anyone took."""
+    head = verb
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    return any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in head.children)
 
 
 def _pictured(verb: Token, subject: Token | None) -> bool:
@@ -2078,10 +2114,13 @@ def _continued_quotes(found: list[_Found], article: _Article) -> None:
             continue
         before = ordered[i]
         previous = article.paragraph(before.content[1] - 1)
-        if article.next_paragraph(previous[0]) != para or not before.direct:
+        if article.next_paragraph(previous[0]) != para or not (before.direct or before.source):
             continue
-        before.content = (before.content[0], region[1])
-        ends[i] = region[1]
+        if before.direct:
+            before.content = (before.content[0], region[1])
+            ends[i] = region[1]
+        else:  # 'X told Fox News that ...' then a paragraph of X's own words
+            found.append(_Found(region, before.cue, before.source, direct=True, anchor=region[0]))
 
 
 def _record(found: _Found, article: _Article) -> Attribution:
