@@ -124,6 +124,13 @@ def test_a_name_run_on_into_a_headline_word_is_cut_to_the_name(nlp) -> None:  # 
             "Resist Trump",
             "Trump said",
         ),
+        # A body named in full is not the body named before with the same noun.
+        (
+            "The Department of Justice sent agents on Monday. The Miami-Dade County Police "
+            "Department confirmed Tuesday it was helping them.",
+            "Department of Justice",
+            "The Miami-Dade County Police Department",
+        ),
         # A son who shares his father's name is another man.
         (
             "Mr. Trump spoke on Monday. Donald Trump Jr. spoke on Tuesday.",

@@ -61,6 +61,8 @@ def linked(*articles: list[Spec]) -> set[frozenset[str]]:
         [[("Liz Warden", "person", "")], [("Elizabeth Warden", "person", "")]],
         # The small model tags a name as a place in one outlet.
         [[("Maurice Keller", "place", "")], [("Maurice Keller", "person", "coach")]],
+        # A generational suffix one outlet leaves out, when no outlet names two people.
+        [[("Eric H. Holder Jr.", "person", "")], [("Eric Holder", "person", "")]],
     ],
 )
 def test_entities_that_must_link(articles: list[list[Spec]]) -> None:
@@ -98,6 +100,12 @@ def test_entities_that_must_link(articles: list[list[Spec]]) -> None:
 def test_entities_that_must_not_link(articles: list[list[Spec]]) -> None:
     result = linked(*articles)
     assert all(len(group) == 1 for group in result)
+
+
+def test_father_and_son_named_in_one_outlet_stay_apart_in_all() -> None:
+    both = [("Donald Trump", "person", ""), ("Donald Trump Jr.", "person", "")]
+    result = linked(both, [("Donald Trump Jr.", "person", "")], [("Donald Trump", "person", "")])
+    assert result == {frozenset({"a1/e1", "a3/e1"}), frozenset({"a1/e2", "a2/e1"})}
 
 
 def test_two_entities_of_one_article_are_never_joined() -> None:

@@ -254,6 +254,12 @@ def _count_before(cluster: _Cluster, start: int) -> int:
     return sum(m[0] < start for m in cluster.mentions)
 
 
+def generation(words: Sequence[str]) -> tuple[Sequence[str], str]:
+    """The name without its generational suffix, and the suffix (public name of
+    :func:`_suffixed`)."""
+    return _suffixed(words)
+
+
 def _suffixed(words: Sequence[str]) -> tuple[Sequence[str], str]:
     """The name without its generational suffix, and the suffix: ``davis iii`` → (davis, iii)."""
     if len(words) > 1 and words[-1] in GENERATIONS:
@@ -841,12 +847,16 @@ class _Builder:
         noun (a ministry is not "the operator"). An institution noun (``the ministry``) goes
         only to a name with that noun or to a bare acronym: a ferry company is not a ministry."""
         head = chunk.root.lower_
+        # 'The Miami-Dade County Police Department' names its own body, not the Department
+        # of Justice named before it
+        names = {t.lower_ for t in chunk if t.pos_ == "PROPN" and t.i != chunk.root.i}
         named = [
             c
             for c in self.clusters
             if c.kind == "organization"
             and c.last_before(chunk.start) >= 0
             and head in _name_words(c)
+            and names <= _name_words(c)
         ]
         if named:
             self.attach(

@@ -22,6 +22,7 @@ from rashomon.analyze.entities import (
     FUNCTION_WORDS,
     entity_gender,
     entity_roles,
+    generation,
     initials,
     is_acronym,
     lexicon,
@@ -164,11 +165,32 @@ def _link_people(links: _Links) -> None:
         for b in full:
             if a < b and _people_fit(links.nodes[a], links.nodes[b]):
                 links.union(a, b)
+    _link_generations(links, full)
     for i in people:
         if len(links.nodes[i].words) == 1:
             owners = [j for j in full if _people_fit(links.nodes[i], links.nodes[j])]
             same = [j for j in people if links.nodes[j].words == links.nodes[i].words]
             _link_owner_or_same(links, i, owners, same)
+
+
+def _link_generations(links: _Links, full: Sequence[int]) -> None:
+    """``Eric H. Holder Jr.`` in one article, ``Eric Holder`` in another: one person, unless
+    some article names both (``Donald Trump`` and ``Donald Trump Jr.``)."""
+    for a in full:
+        base, suffix = generation(links.nodes[a].words)
+        if not suffix:
+            continue
+        fits = [
+            b
+            for b in full
+            if not generation(links.nodes[b].words)[1]
+            and names_compatible(base, links.nodes[b].words)
+            and len({links.nodes[a].gender, links.nodes[b].gender} - {""}) < 2
+        ]
+        named = {n.article for n in links.nodes if n.words == links.nodes[a].words}
+        both = {links.nodes[b].article for b in fits} & named
+        if fits and not both:
+            _link_unique(links, a, fits)
 
 
 def _link_owner_or_same(links: _Links, i: int, owners: list[int], same: list[int]) -> None:
