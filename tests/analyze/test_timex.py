@@ -145,6 +145,8 @@ def test_election_day_is_the_tuesday_after_the_first_monday_of_november(nlp):  #
         ("It sank on Tuesday. The same day, the port closed.", "The same day", "2026-03-03 day"),
         ("It opened in June 2015. The next year it closed.", "The next year", "2016-01-01 year"),
         ("She led on Tuesday. She lost the week before.", "the week before", "2026-02-23 week"),
+        ("It sank on Tuesday. Almost two weeks later, divers came.", "two weeks later",
+         "2026-03-16 week"),
         ("It opened in June 2015. That year it hired 40.", "That year", "2015-01-01 year"),
     ],
 )  # fmt: skip

@@ -241,7 +241,21 @@ def test_a_merged_entry_takes_the_label_most_alike_the_others(nlp):  # type: ign
     assert entry.label == "The ferry Estrela struck a cargo ship"
 
 
-def test_a_label_that_would_say_nothing_is_no_label(nlp):  # type: ignore[no-untyped-def]
-    sentence = "It was, on Tuesday."
+def test_a_date_that_starts_a_state_says_so(nlp):  # type: ignore[no-untyped-def]
+    sentence = "All together, 12 devices have been found since Monday."
+    start = sentence.index("Monday")
+    label = timeline.event_phrase(nlp(sentence), start, start + len("Monday"))
+    assert label.startswith("since then, ") and "12 devices have been found" in label
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was, on Tuesday.",
+        "We will find out what happened on Tuesday.",
+        "Police listed everyone named on the boxes discovered on Tuesday.",
+    ],
+)
+def test_a_label_that_would_say_nothing_is_no_label(nlp, sentence):  # type: ignore[no-untyped-def]
     start = sentence.index("Tuesday")
     assert timeline.event_phrase(nlp(sentence), start, start + len("Tuesday")) == ""

@@ -79,6 +79,8 @@ PROSPECTS = {"chance", "risk", "prospect", "possibility", "likelihood", "threat"
 PLANNED = {
     "schedule", "reschedule", "expect", "plan", "set", "slate", "due", "intend", "prepare", "poise"
 }  # fmt: skip
+# "almost two weeks earlier": a week, not the day fourteen days before
+ROUGHLY = re.compile(r"\b(?:almost|nearly|about|roughly|some|around|over|than)\s+$", re.I)
 EARLIER = {"after", "since", "following"}  # "after voting on Wednesday": before what follows
 AHEAD = {"before", "until", "till", "toward", "towards"}  # "before Thursday's debate"
 
@@ -217,7 +219,8 @@ def _later(m: re.Match[str]) -> Reading:
         return Reading(vague=True)  # "two days before the vote" counts from the vote
     unit, amount = _plain_unit(unit, amount)
     sign = -1 if direction in {"earlier", "before"} else 1
-    return Reading(after=(unit, sign * amount))
+    rough = ROUGHLY.search(m.string[max(0, m.start() - 12) : m.start()]) is not None
+    return Reading(after=(unit, sign * amount), whole_week=rough and unit == "week")
 
 
 def _in_future(m: re.Match[str]) -> Reading:

@@ -42,6 +42,7 @@ UNSURE = re.compile(
     re.IGNORECASE,
 )
 WORD = re.compile(r"[a-z0-9]+")
+STARTS = {"the", "a", "an", "all", "some", "more", "most", "many", "this", "that", "these"}
 NOBODY = {"nothing", "nobody", "none", "neither"}
 # Nouns whose clause is only said to have happened: the label keeps them.
 HEARSAY = {"allegation", "accusation", "claim", "rumor", "rumour", "report", "theory", "charge"}
@@ -173,15 +174,29 @@ def _sentence_span(claim: Claim, article: AnalyzedArticle | None) -> tuple[str, 
 
 def event_phrase(doc: Doc, start: int, end: int) -> str:
     """The event label of the time expression at ``start:end`` (:func:`_event_phrase`); "" when
-    it would say nothing ("It was")."""
+    it would say nothing ("It was", "what happened", "discovered": one word says no event)."""
     label = _event_phrase(doc, start, end)
     time = set(WORD.findall(doc.text[start:end].lower()))
-    return label if set(WORD.findall(label.lower())) - EMPTY_WORDS - time else ""
+    if len(set(WORD.findall(label.lower())) - EMPTY_WORDS - time) < 2:
+        return ""
+    return f"since then, {_lower_first(label)}" if _since(doc, start) else label
+
+
+def _since(doc: Doc, start: int) -> bool:
+    """ "have been found since Monday": the date starts a state, it does not date the event."""
+    return doc.text[max(0, start - 6) : start].lower().strip() == "since"
+
+
+def _lower_first(label: str) -> str:
+    """The label with a capital that only opens the sentence made small ("The route ...")."""
+    first = label.split(" ", 1)[0]
+    return first.lower() + label[len(first) :] if first.lower() in STARTS else label
 
 
 EMPTY_WORDS = frozenset(
     {"it", "he", "she", "they", "this", "that", "there", "i", "we", "you"}
     | {"is", "was", "are", "were", "be", "been", "has", "had", "have", "on", "in", "at"}
+    | {"what", "which", "who", "happened", "happens", "happen", "occurred", "sometime"}
 )
 
 
