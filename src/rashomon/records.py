@@ -244,9 +244,18 @@ class ClaimRef:
         """Who the outlet says said it: ``Lois Lerner``; with the cue when the speaker denies
         the words (``Lois Lerner, denying``): the claim is then what the speaker says is false.
         """
-        if not self.speaker:
+        if not self.speaker or self.names_its_speaker:
             return ""
         return f"{self.speaker}, denying" if DENIAL_CUE.search(self.cue) else self.speaker
+
+    @property
+    def names_its_speaker(self) -> bool:
+        """The claim's own words say who did what ("Mrs. Clinton laid out a far more calibrated
+        position"): the words are the outlet's, not the speaker's, and need no "— X"."""
+        surname = self.speaker.split()[-1] if self.speaker else ""
+        return bool(self.cue and surname) and all(
+            re.search(rf"\b{re.escape(w)}\b", self.text) for w in (self.cue, surname)
+        )
 
 
 @dataclass(frozen=True)

@@ -272,6 +272,11 @@ def test_a_speaker_described_then_named_in_apposition_is_the_named_person() -> N
         ("Peter Novak called. They said the files were lost.", "They"),
         # Her spokesman speaks for her but is not her.
         ("Giulia Rossi was abroad. Rossi's spokesman said she would return.", "Rossi's spokesman"),
+        (
+            "Prosecutor Ada Marsh will lead the case. A spokesman for Lisbon County Prosecutor "
+            "Ada Marsh said the jury would meet.",
+            "A spokesman for Lisbon County Prosecutor Ada Marsh",
+        ),
     ],
 )
 def test_unclear_speakers_give_none(nlp, text: str, phrase: str) -> None:  # type: ignore[no-untyped-def]

@@ -53,3 +53,17 @@ def test_words_a_speaker_denies_are_marked_as_denied_wherever_they_are_shown() -
     assert text.count("she had misled the council”  — Ana Reis, denying") == 1
     assert "she had misled the council — Ana Reis, denying" in text
     assert "I never misled the council. — Ana Reis  @0" in text
+
+
+def test_a_claim_that_says_who_spoke_is_not_credited_again() -> None:
+    mill = ArticleInfo("mill", "Mill Times", "", None, "report")
+    told = ClaimRef(
+        "mill", "c1", "Mayor Ana Reis laid out a careful plan", 0, 38, "Ana Reis", "laid out"
+    )
+    quoted = ClaimRef("mill", "c2", "The plan is careful.", 39, 59, "Ana Reis", "said")
+    facts = (
+        Fact("f1", "exclusive", ("Mill Times",), (told,), told.text),
+        Fact("f2", "exclusive", ("Mill Times",), (quoted,), quoted.text),
+    )
+    text = render_comparison(Comparison((mill,), facts, (), (), (), (), (), (), ()))
+    assert "a careful plan  @0" in text and "The plan is careful. — Ana Reis  @39" in text

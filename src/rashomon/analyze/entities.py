@@ -1390,13 +1390,17 @@ def _by_spokesperson(span: Span, entities: Sequence[Entity]) -> Entity | None:
     role = (role_of(span.root.lemma_) or role_of(span.root.text) or ("", ""))[0]
     if role not in SPOKESPEOPLE:
         return None
-    inside = {
+    within = [
         e
         for e in entities
-        if e.kind not in {"person", "other"}  # "other": an adjective ("Democratic officials")
         for m in e.mentions
         if span.start_char <= m.start and m.end <= span.end_char
-    }
+    ]
+    if any(e.kind == "person" for e in within):
+        return None  # a person's spokesman, not the county in 'for St. Louis County Prosecutor X'
+
+    # "other": an adjective ("Democratic officials")
+    inside = {e for e in within if e.kind not in {"person", "other"}}
     if len(inside) != 1:
         return None
     (org,) = inside

@@ -323,7 +323,7 @@ def _only(fact: Fact, index: Index) -> str:
     target = index.anchor(ref)
     words = f'<span class="label">{esc(ref.text)}</span>'
     text = f'<a class="cite" href="#{target}">{words}</a>' if target else words
-    speaker = f' <span class="speaker">— {esc(ref.attribution)}</span>' if ref.speaker else ""
+    speaker = f' <span class="speaker">— {esc(ref.attribution)}</span>' if ref.attribution else ""
     opinion = EVALUATIVE_TAG if fact.opinion else ""
     near = "".join(_near(r, index) for r in fact.nearest)
     return (
@@ -366,7 +366,7 @@ def _cite(ref: ClaimRef, index: Index) -> str:
     name = esc(index.names.get(ref.article, ref.article))
     anchor = index.anchor(ref)
     outlet = f'<a class="cite" href="#{anchor}">{name}</a>' if anchor else f"<b>{name}</b>"
-    speaker = f' <span class="speaker">— {esc(ref.attribution)}</span>' if ref.speaker else ""
+    speaker = f' <span class="speaker">— {esc(ref.attribution)}</span>' if ref.attribution else ""
     return f'{outlet}: <span class="quote">{esc(ref.text)}</span>{speaker}'
 
 

@@ -124,5 +124,5 @@ def _timeline(c: Comparison, names: dict[str, str]) -> Iterable[str]:
 
 
 def _cite(r: ClaimRef) -> str:
-    who = f" — {md(r.attribution)}" if r.speaker else ""
+    who = f" — {md(r.attribution)}" if r.attribution else ""
     return f"“{md(r.text)}”{who}"

@@ -162,10 +162,10 @@ def _one_outlet(c: Comparison, status: str, names: dict[str, str]) -> list[str]:
     for fact in sorted(facts, key=lambda f: (f.outlets, f.claims[0].start)):
         ref = fact.claims[0]
         note = "  (evaluative)" if fact.opinion else ""
-        who = f" — {ref.attribution}" if ref.speaker else ""
+        who = f" — {ref.attribution}" if ref.attribution else ""
         lines.append(_wrap(f" ● {names[ref.article]:<16} {ref.text}{who}{note}  @{ref.start}", 20))
         for near in fact.nearest:
-            denial = f"  — {near.attribution}" if near.attribution != (near.speaker or "") else ""
+            denial = f"  — {near.attribution}" if near.attribution.endswith(", denying") else ""
             lines.append(_wrap(f"{'':20}≈ {names[near.article]}: “{near.text}”{denial}", 22))
     return lines
 
@@ -287,7 +287,7 @@ def _outlets(fact: Fact, names: dict[str, str]) -> str:
 
 
 def _cite(ref: ClaimRef) -> str:
-    who = f"  — {ref.attribution}" if ref.speaker else ""
+    who = f"  — {ref.attribution}" if ref.attribution else ""
     return f"“{ref.text}”{who}"
 
 
