@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.compare.voices import _by_full_name, _cue_contrast, _spoken
+from rashomon.compare.voices import _by_full_name, _cue_contrast, _spoken, _wording
 from rashomon.records import QuoteRef
 
 
@@ -152,3 +152,22 @@ def test_a_passive_with_nobody_speaking_is_no_voice(
 
     q = Quote("q1", speaker, None, cue, "text", 0, 4, direct)
     assert _nobody_passive(q) is not kept
+
+
+def test_a_word_swapped_in_one_quote_is_quoted_differently() -> None:
+    refs = [
+        quote("Wire", "said", "“We reject his visit,”"),
+        quote("View", "said", "“We reject his message.”"),
+    ]
+    assert list(_wording(refs)) == [
+        "quoted differently: Wire “We reject his visit” / View “We reject his message”"
+    ]
+
+
+def test_a_longer_quote_of_the_same_words_is_not_quoted_differently() -> None:
+    long = "“I regret it,” Rossi said. “I will always work for a civil public debate.”"
+    refs = [
+        quote("Wire", "said", long),
+        quote("View", "said", "“I will always work for a civil public debate.”"),
+    ]
+    assert list(_wording(refs)) == []

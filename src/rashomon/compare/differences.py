@@ -221,14 +221,14 @@ def _requoted(claims: Sequence[Claim], outlets: dict[str, str]) -> list[Differen
         wordings: dict[str, list[Claim]] = {}
         for c in quoted:
             if speaker_key(c.speaker or "") == key:
-                wordings.setdefault(_plain_quote(c.text).lower(), []).append(c)
+                wordings.setdefault(plain_quote(c.text).lower(), []).append(c)
         if len(wordings) < 2:
             continue
         groups = sorted(wordings.values(), key=len)
         outlets_of = [{outlets[c.article] for c in g} for g in groups]
         if any(a & b for a, b in itertools.combinations(outlets_of, 2)):
             continue  # one outlet with two wordings: two utterances, not one quoted twice
-        if not all(_swapped(groups[0][0].text, g[0].text) for g in groups[1:]):
+        if not all(swapped(groups[0][0].text, g[0].text) for g in groups[1:]):
             continue
         told = "; ".join(_quotes_as(g, outlets) for g in groups)
         first = groups[0][0]
@@ -246,7 +246,7 @@ def _requoted(claims: Sequence[Claim], outlets: dict[str, str]) -> list[Differen
     return out
 
 
-def _swapped(a: str, b: str) -> bool:
+def swapped(a: str, b: str) -> bool:
     """Two quotations of one utterance in which a content word was swapped ("visit" /
     "message"), not only written otherwise ("F.B.I." / "FBI", "Sen." / "Senator", "gonna" /
     "going to", "1 in 3" / "one-in-three", "Momma" / "Mama")."""
@@ -274,7 +274,7 @@ def _other_word(mine: str, theirs: str) -> bool:
 def _quotes_as(group: Sequence[Claim], outlets: dict[str, str]) -> str:
     names = list(dict.fromkeys(outlets[c.article] for c in group))
     verb = "quotes" if len(names) == 1 else "quote"
-    return f"{', '.join(names)} {verb} “{_plain_quote(group[0].text)}”"
+    return f"{', '.join(names)} {verb} “{plain_quote(group[0].text)}”"
 
 
 def _spelt_alike(a: str, b: str) -> bool:
@@ -302,7 +302,7 @@ def _quote_words(text: str) -> list[str]:
     return [w.strip("'") for w in WORDS.findall(plain.replace("-", " ")) if w.strip("'")]
 
 
-def _plain_quote(text: str) -> str:
+def plain_quote(text: str) -> str:
     return text.strip(" “”\"‘’',.;:")
 
 

@@ -11,6 +11,7 @@ from importlib.resources import files
 
 from rashomon.analyze.attribution import stance, unsaid
 from rashomon.analyze.entities import surname_of
+from rashomon.compare.differences import plain_quote, swapped
 from rashomon.records import AnalyzedArticle, CrossEntity, Fact, Quote, QuoteRef, VoiceSummary
 
 NEUTRAL_CUES = frozenset(
@@ -44,7 +45,6 @@ SPOKEN_NOUNS = frozenset(
     ]
 )
 IRREGULAR = frozenset(("said", "told", "wrote", "written", "spoke", "spoken", "swore", "sworn"))
-SAME_WORDS = 0.8  # token overlap above which two quotes of one speaker are the same words
 SAME_STATEMENT = 0.8  # share of the shorter quote's words in the other: one statement
 MIN_WORDS = 4  # words a quote needs before its words alone make it one statement
 SOME_WORDS = 0.25  # token overlap two quotes of one fact need to count as one statement
@@ -253,7 +253,7 @@ def _notes(
     if len(outlets) == 1 and len(articles) > 1:
         yield f"quoted only by {outlets[0]}"
     yield from _cue_contrast(refs, fact_of)
-    yield from _wording(refs, fact_of)
+    yield from _wording(refs)
 
 
 def _cue_contrast(refs: Sequence[QuoteRef], fact_of: dict[tuple[str, int], str]) -> Iterator[str]:
@@ -302,15 +302,16 @@ def _excerpt(text: str, words: int = 12) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-def _wording(refs: Sequence[QuoteRef], fact_of: dict[tuple[str, int], str]) -> Iterator[str]:
-    """Direct quotes of one fact that the outlets word differently."""
+def _wording(refs: Sequence[QuoteRef]) -> Iterator[str]:
+    """Direct quotes of one utterance in which the outlets swapped a word (not a longer or
+    shorter quote, nor another spelling: :func:`rashomon.compare.differences.swapped`)."""
     direct = [r for r in refs if r.direct]
     for x, y in itertools.combinations(direct, 2):
-        same_fact = fact_of.get((x.article, x.start)) == fact_of.get((y.article, y.start))
-        if x.outlet == y.outlet or not same_fact or fact_of.get((x.article, x.start)) is None:
-            continue
-        if _overlap(x.text, y.text) < SAME_WORDS:
-            yield f"quoted differently: {x.outlet} “{x.text}” / {y.outlet} “{y.text}”"
+        if x.outlet != y.outlet and swapped(x.text, y.text):
+            yield (
+                f"quoted differently: {x.outlet} “{plain_quote(x.text)}” / "
+                f"{y.outlet} “{plain_quote(y.text)}”"
+            )
 
 
 def _contained(a: str, b: str) -> float:
