@@ -120,6 +120,13 @@ DANGLING_ENDS = _wordset("from to of the a an for with by in on at that and or b
 OPENING = re.compile(r"^[^,]{1,30},\s+(\w+)\b")  # a short opening phrase and the word after
 OUGHT = re.compile(r"\b(?:must|should|ought\s+to)\b", re.IGNORECASE)
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# Words that stand for what was said before in the article: "made the comments", "The
+# admission left ..."; not when the sentence says which ("the remarks about the port").
+POINTING_BACK = re.compile(
+    r"\b(?:the|these|those)\s+(?:comments?|remarks?|admission|statements?|announcement)\b"
+    r"(?!\s+(?:that|about|on|of|by|to|in\s+which)\b)",
+    re.IGNORECASE,
+)
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours|imagine)\b", re.IGNORECASE)
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "him", "her", "them"})
 TRAILING_CUE = re.compile(
@@ -382,11 +389,13 @@ def _carries_disputed(span: Span, index: _Index, article_id: str) -> bool:
 
 
 def _reads_whole(sentence: str) -> bool:
-    """Long enough, not cut short, and not addressing the reader outside quotation marks."""
+    """Long enough, not cut short, not addressing the reader outside quotation marks, and not
+    pointing back at words the summary does not give ("Holder made the comments during ...")."""
     words = WORD.findall(sentence)
     if len(words) < MIN_WORDS or words[-1].lower() in DANGLING_ENDS:
         return False
-    return not SECOND_PERSON.search(QUOTED.sub("", sentence))
+    told = QUOTED.sub("", sentence)
+    return not SECOND_PERSON.search(told) and not POINTING_BACK.search(told)
 
 
 def _claims_in(span: Span, index: _Index, article_id: str) -> list[Claim]:
