@@ -720,3 +720,26 @@ def test_a_sentence_taken_from_inside_a_quotation_reopens_it() -> None:
     )
     ((text, _),) = run([quoted, FLOOD_B], [("q:c1",)])[:1] or [("", ())]
     assert text.startswith("“We will rebuild") and text.count("“") == text.count("”")
+
+
+def test_a_pronoun_that_speaks_after_a_quotation_is_named() -> None:
+    quoted = A(
+        "q",
+        "Daily Ledger",
+        "“The old pier will stay closed for the whole winter,” she said on Tuesday.",
+        [C("The old pier will stay closed for the whole winter", "direct", "Ana Ortiz", "said")],
+    )
+    texts = [t for t, _ in run([quoted, FLOOD_B], [("q:c1",), ("b:c1",)])]
+    assert any("winter,” Ana Ortiz said on Tuesday." in t for t in texts)
+    assert not any(" she said" in t for t in texts)
+
+
+def test_a_quotation_cut_short_is_left_out() -> None:
+    quoted = A(
+        "q",
+        "Daily Ledger",
+        "“For the town, it could be a long winter. For the old pier, it could be --.”",
+        [C("For the old pier, it could be --.", "direct", "Ana Ortiz", "said")],
+    )
+    texts = [t for t, _ in run([quoted, FLOOD_B], [("q:c1",), ("b:c1",)])]
+    assert not any("could be --" in t for t in texts)

@@ -120,6 +120,8 @@ DANGLING_ENDS = _wordset("from to of the a an for with by in on at that and or b
 OPENING = re.compile(r"^[^,]{1,30},\s+(\w+)\b")  # a short opening phrase and the word after
 OUGHT = re.compile(r"\b(?:must|should|ought\s+to)\b", re.IGNORECASE)
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# A pronoun that speaks after a quotation: '“...,” he said' ('“...,” she added, “...”').
+PRONOUN_FRAME = re.compile(r"([”\"],?\s+)(he|she)\s+(\w+)\b")
 # Words that stand for what was said before in the article: "made the comments", "The
 # admission left ..."; not when the sentence says which ("the remarks about the port").
 POINTING_BACK = re.compile(
@@ -352,6 +354,9 @@ def _checked(claim: Claim, span: Span, framed: bool, index: _Index) -> Candidate
         body = _repair_start(article, span)
         if body and _inside_quotation(text, span.start):
             body = "“" + body  # '... Christian. And I'll fight ...,” says Perry': reopen it
+        if body and PRONOUN_FRAME.search(body):
+            name = _speaker_name(claim)  # '“...,” he said.': the summary has not named him
+            body = PRONOUN_FRAME.sub(rf"\1{name} \3", body) if name else None
         sentence = _finish(body) if body else None
     if sentence is None or not _reads_whole(sentence):
         return None
@@ -389,10 +394,13 @@ def _carries_disputed(span: Span, index: _Index, article_id: str) -> bool:
 
 
 def _reads_whole(sentence: str) -> bool:
-    """Long enough, not cut short, not addressing the reader outside quotation marks, and not
-    pointing back at words the summary does not give ("Holder made the comments during ...")."""
+    """Long enough, not cut short (also inside a quotation: "it could be --."), not addressing
+    the reader outside quotation marks, and not pointing back at words the summary does not
+    give ("Holder made the comments during ...")."""
     words = WORD.findall(sentence)
     if len(words) < MIN_WORDS or words[-1].lower() in DANGLING_ENDS:
+        return False
+    if sentence.rstrip(" .”\"’'").endswith(("-", "—", "―", "–", "…")):
         return False
     told = QUOTED.sub("", sentence)
     return not SECOND_PERSON.search(told) and not POINTING_BACK.search(told)

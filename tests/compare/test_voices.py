@@ -171,3 +171,9 @@ def test_a_longer_quote_of_the_same_words_is_not_quoted_differently() -> None:
         quote("View", "said", "“I will always work for a civil public debate.”"),
     ]
     assert list(_wording(refs)) == []
+
+
+def test_the_outlets_own_words_between_quoted_parts_are_not_the_quote() -> None:
+    wire = "“We stay,” Rossi told the Wire in an interview. “The port is safe.”"
+    view = "“We stay,” Mayor Rossi told the View in a statement. “The port is safe.”"
+    assert list(_wording([quote("Wire", "told", wire), quote("View", "told", view)])) == []

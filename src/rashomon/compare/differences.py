@@ -277,6 +277,9 @@ def _quotes_as(group: Sequence[Claim], outlets: dict[str, str]) -> str:
     return f"{', '.join(names)} {verb} “{plain_quote(group[0].text)}”"
 
 
+QUOTED_PARTS = re.compile(r"[“\"]([^“”\"]+)(?:[”\"]|$)")
+
+
 def _spelt_alike(a: str, b: str) -> bool:
     """One word spelt two ways: same first letter, a couple of letters apart ("Momma" / "Mama",
     "theater" / "theatre")."""
@@ -297,7 +300,11 @@ def _edits(a: str, b: str) -> int:
 
 def _quote_words(text: str) -> list[str]:
     """The words of a quotation, lower case, abbreviations without their dots ("F.B.I." →
-    "fbi"), spoken forms written out and numbers joined by hyphens apart ("one-in-three")."""
+    "fbi"), spoken forms written out and numbers joined by hyphens apart ("one-in-three").
+    Only the words inside the quotation marks when it has any: "“...,” Ginsburg told The Times.
+    “...”" is compared without the outlet's own words between its parts."""
+    inside = QUOTED_PARTS.findall(text)
+    text = " ".join(inside) if inside else text
     plain = re.sub(r"\b((?:[a-z]\.){2,})", lambda m: m.group(1).replace(".", ""), _plain(text))
     return [w.strip("'") for w in WORDS.findall(plain.replace("-", " ")) if w.strip("'")]
 
