@@ -53,6 +53,7 @@ def linked(*articles: list[Spec]) -> set[frozenset[str]]:
             [("Italian transport minister", "person", "Italian transport minister")],
         ],
         [[("U.S.", "place", "")], [("United States", "place", "")]],
+        [[("Capitol Hill", "place", "")], [("Congress", "organization", "")]],
         [[("MFL", "organization", "")], [("Mediterranean Ferry Lines", "organization", "")]],
         [[("Portuguese", "group", "")], [("Portugal", "place", "")]],
         [[("J. Smith", "person", "")], [("John Smith", "person", "Mr.")]],

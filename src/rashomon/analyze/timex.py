@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
@@ -59,7 +60,14 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 MODALS = {"can", "ca", "could", "may", "might", "should", "must"}
 REPORTING = {"say", "tell", "announce", "report", "claim", "state", "write", "add", "note"}
 SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
-PROMISING = {"promise", "pledge", "confirm", "expect", "warn", "vow", "insist", "indicate"}
+PROMISING = {
+    *("promise", "pledge", "confirm", "expect", "warn", "vow", "insist", "indicate", "hope"),
+    *("believe", "think", "fear", "predict"),
+}
+# Their inflected forms too: the lemmatiser gives "hoped" the lemma "hop".
+FORESEEING = frozenset(
+    f"{w[:-1] if w.endswith('e') else w}{end}" for w in PROMISING for end in ("ed", "ing")
+) | {"thought", "believed", "hoped", "foresaw"}
 NAMED_DAYS = {"black", "good", "super", "cyber", "ash", "palm", "easter", "holy", "bloody"}
 # A day and month without a year that modifies a plural noun names an event ("the Sept. 11
 # attacks", "Sept. 11 victims"), which no publication date can place; unless the noun is a time
@@ -82,6 +90,7 @@ PLANNED = {
 # "almost two weeks earlier": a week, not the day fourteen days before
 ROUGHLY = re.compile(r"\b(?:almost|nearly|about|roughly|some|around|over|than)\s+$", re.I)
 EARLIER = {"after", "since", "following"}  # "after voting on Wednesday": before what follows
+COMING_DAYS = 45  # how far ahead a dated occasion may lie for a past verb (set by hand)
 AHEAD = {"before", "until", "till", "toward", "towards"}  # "before Thursday's debate"
 
 # --------------------------------------------------------------------------- patterns
@@ -445,6 +454,8 @@ def extract(doc: Doc, published: dt.date | None) -> list[TimeExpression]:
         f = _year_from_next(text, f, found[k + 1 : k + 2], history, sentence)
         previous = _previous(f.reading, history, sentence)
         tense = _tense(doc, f.start, f.end)
+        if tense == "past" and _coming_occasion(doc, f, published):
+            tense = "near"  # "a postponement of the June 19 election": the election's own day
         if _names_event(doc, f):
             f = replace(f, reading=Reading(vague=True))
         expression = _resolved(text, f, published, tense, previous)
@@ -899,6 +910,24 @@ def _on_noun(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "NOUN"
 
 
+def _coming_occasion(doc: Doc, f: Found, published: dt.date | None) -> bool:
+    """A day and month that date a noun ("the June 19 election") and fall within
+    ``COMING_DAYS`` after publication: the occasion's own day, whatever the verb's tense ("were
+    pushing for a postponement of ..."); further ahead, a past verb means the year before ("the
+    Feb. 13 death ... left the court")."""
+    r = f.reading
+    if published is None or not r.month or not r.day or r.year:
+        return False
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.dep_ not in MODIFIER_DEPS:
+        return False
+    for year in (published.year, published.year + 1):
+        with contextlib.suppress(ValueError):
+            if 0 < (dt.date(year, r.month, r.day) - published).days <= COMING_DAYS:
+                return True
+    return False
+
+
 def _reported(verb: Token) -> bool:
     """Inside what someone is said to have said, where a past tense may be the speaker's
     present moved back ("said that they had a chance of losing in November")."""
@@ -973,7 +1002,7 @@ def _reported_future(verb: Token, aux: Sequence[Token]) -> bool:
         if token.dep_ not in {"ccomp", "conj", "xcomp"} or token.head.i == token.i:
             return False
         token = token.head
-        if token.lemma_ in REPORTING | PROMISING:
+        if token.lemma_ in REPORTING | PROMISING or token.lower_ in FORESEEING:
             return True
     return False
 
