@@ -743,3 +743,25 @@ def test_a_quotation_cut_short_is_left_out() -> None:
     )
     texts = [t for t, _ in run([quoted, FLOOD_B], [("q:c1",), ("b:c1",)])]
     assert not any("could be --" in t for t in texts)
+
+
+def test_a_surname_that_speaks_after_a_quotation_gets_the_full_name() -> None:
+    quoted = A(
+        "q",
+        "Daily Ledger",
+        "“The old pier will stay closed for the whole winter,” Ortiz said on Tuesday.",
+        [C("The old pier will stay closed for the whole winter", "direct", "Ana Ortiz", "said")],
+    )
+    texts = [t for t, _ in run([quoted, FLOOD_B], [("q:c1",), ("b:c1",)])]
+    assert any("winter,” Ana Ortiz said on Tuesday." in t for t in texts)
+
+
+def test_a_connective_set_off_inside_a_sentence_is_dropped() -> None:
+    told = A(
+        "q",
+        "Daily Ledger",
+        "The repair of the old pier, though, has been delayed until the end of the winter.",
+        [C("The repair of the old pier, though, has been delayed until the end of the winter.")],
+    )
+    texts = [t for t, _ in run([told, FLOOD_B], [("q:c1",), ("b:c1",)])]
+    assert "The repair of the old pier has been delayed until the end of the winter." in texts

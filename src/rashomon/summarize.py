@@ -120,6 +120,8 @@ DANGLING_ENDS = _wordset("from to of the a an for with by in on at that and or b
 OPENING = re.compile(r"^[^,]{1,30},\s+(\w+)\b")  # a short opening phrase and the word after
 OUGHT = re.compile(r"\b(?:must|should|ought\s+to)\b", re.IGNORECASE)
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# A connective set off inside a sentence, which leans on the sentence before it.
+LINKING_ASIDE = re.compile(r",\s+(?:though|however|meanwhile|too|also|then),(?=\s)", re.IGNORECASE)
 # A pronoun that speaks after a quotation: '“...,” he said' ('“...,” she added, “...”').
 PRONOUN_FRAME = re.compile(r"([”\"],?\s+)(he|she)\s+(\w+)\b")
 # Words that stand for what was said before in the article: "made the comments", "The
@@ -357,6 +359,9 @@ def _checked(claim: Claim, span: Span, framed: bool, index: _Index) -> Candidate
         if body and PRONOUN_FRAME.search(body):
             name = _speaker_name(claim)  # '“...,” he said.': the summary has not named him
             body = PRONOUN_FRAME.sub(rf"\1{name} \3", body) if name else None
+        if body:
+            body = _full_name_in_frame(body, claim)
+            body = LINKING_ASIDE.sub("", body)  # "The visit, though, has ...": after what?
         sentence = _finish(body) if body else None
     if sentence is None or not _reads_whole(sentence):
         return None
@@ -365,6 +370,16 @@ def _checked(claim: Claim, span: Span, framed: bool, index: _Index) -> Candidate
     cost += OPINION_COST * (article.genre.label == "opinion")  # a report's words, if any
     cost += 0.5 * (1 - len(outlets) / max(len(_fact_outlets(claim, index)), 1))
     return Candidate(sentence, outlets, facts, position=0.0, date=None, cost=cost, claim=claim.id)
+
+
+def _full_name_in_frame(body: str, claim: Claim) -> str:
+    """'“...,” Ryan said.' → '“...,” Paul Ryan said.': the summary may not have named him yet."""
+    name = _speaker_name(claim)
+    words = name.split() if name else []
+    if len(words) < 2 or not words[-1][:1].isupper():
+        return body
+    frame = re.compile(rf"([”\"],?\s+)(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?{re.escape(words[-1])}(\s+\w+)")
+    return frame.sub(rf"\1{name}\2", body, count=1)
 
 
 def _inside_quotation(text: str, offset: int) -> bool:
