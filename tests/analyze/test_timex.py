@@ -71,6 +71,8 @@ def one(nlp, text: str, words: str, published: dt.date | None = THURSDAY) -> Tim
         ("He bought air time ahead of the March 12 vote.", "March 12", "2026-03-12 day"),
         # a day and month that date a noun are the noun's day, whatever the verb's tense
         ("Some pushed for a delay of the March 12 vote.", "March 12", "2026-03-12 day"),
+        ("The chairman set a deadline of March 20 for the interview.", "March 20",
+         "2026-03-20 day"),
         # "would" under "hoped" looks forward from the hoping
         ("They hoped the vote on Tuesday would help them.", "Tuesday", "2026-03-10 day"),
         # a day hung on a noun dates the noun, not a present verb

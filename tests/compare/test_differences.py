@@ -185,6 +185,11 @@ NOTHING = [
         "The party could lose its majority in the House of Representatives in November.",
         "The party could lose its majority in the House in November.",
     ),
+    (  # one figure to other precision, one side without its unit
+        "Her return showed that her 2024 federal tax rate was 35.72, and with city taxes it was "
+        "a combined rate of 45.",
+        "Her effective federal tax rate for 2024 was 35.7 percent, while the combined rate was 45.",
+    ),
     # not details
     (  # a dateline
         "WASHINGTON (AP) — The president and the speaker met at the White House on Sunday.",

@@ -919,7 +919,13 @@ def _coming_occasion(doc: Doc, f: Found, published: dt.date | None) -> bool:
     if published is None or not r.month or not r.day or r.year:
         return False
     span = doc.char_span(f.start, f.end, alignment_mode="expand")
-    if span is None or not len(span) or span.root.dep_ not in MODIFIER_DEPS:
+    if span is None or not len(span):
+        return False
+    root = span.root  # "the June 19 election", "a deadline of May 1"
+    of_noun = (
+        root.dep_ == "pobj" and root.head.lower_ in {"of", "for"} and root.head.head.pos_ == "NOUN"
+    )
+    if root.dep_ not in MODIFIER_DEPS and not of_noun:
         return False
     for year in (published.year, published.year + 1):
         with contextlib.suppress(ValueError):

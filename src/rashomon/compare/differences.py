@@ -881,9 +881,27 @@ def _has_number(cov: Coverage, claim: Claim, detail: Detail) -> bool:
     value of the same unit ("more than $700 billion" / "$716 billion")."""
     mine = next(q for q in claim.quantities if q.start == detail.start)
     return any(
-        comparable(q, mine) or q.value == mine.value or _close_number(q, mine)
+        comparable(q, mine)
+        or q.value == mine.value
+        or _close_number(q, mine)
+        or _rounded_alike(q, mine)
         for q in cov.article.quantities
     )
+
+
+def _rounded_alike(a: Quantity, b: Quantity) -> bool:
+    """One figure given to other precision: "35.7 percent" / "35.72" (a tax rate); not "$139
+    million" / "$141 million". Whole numbers must also share their unit, if both have one; a
+    figure with decimals is one figure whatever each side calls it."""
+    places = min(_decimals(a.text), _decimals(b.text))
+    if not places and a.unit and b.unit and a.unit != b.unit:
+        return False
+    return abs(a.value - b.value) < 0.5 * 10.0**-places
+
+
+def _decimals(text: str) -> int:
+    found = re.search(r"\d\.(\d+)", text)
+    return len(found.group(1)) if found else 0
 
 
 def _close_number(a: Quantity, b: Quantity) -> bool:
