@@ -15,9 +15,10 @@ from rashomon.compare.align import (
     core,
     group,
     mutual_best,
+    opposite,
     question,
 )
-from rashomon.records import AnalyzedArticle, Article, Fact
+from rashomon.records import AnalyzedArticle, Article, Claim, Fact
 
 pytestmark = pytest.mark.slow
 OUTLETS = ("Tagus Wire", "Harbour State", "Northern Ledger")
@@ -231,3 +232,18 @@ def test_a_paraphrase_left_unjoined_is_similar_and_names_its_counterpart() -> No
 )
 def test_core_drops_asides(text: str, kernel: str) -> None:
     assert core(text) == kernel
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "expected"),
+    [
+        ("We will have a national emergency.", "There is no national emergency.", True),
+        ("The pier is safe.", "There was no inspection of the pier.", False),
+        ("Nobody is above the law.", "There is no one above the law.", False),
+    ],
+)
+def test_there_is_no_denies_what_the_other_asserts(one: str, two: str, expected: bool) -> None:
+    def claim(text: str) -> Claim:
+        return Claim(id=text, article="a", text=text, start=0, end=len(text), sentence=0)
+
+    assert opposite(claim(one), claim(two)) is expected

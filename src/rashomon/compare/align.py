@@ -182,6 +182,10 @@ DENIAL = re.compile(
     r"(?:(?:a|an|the|be|been|being|have|has|had|yet|ever|fully|actually)\s+)*([a-z]+)",
     re.IGNORECASE,
 )
+# "There is no national emergency": the thing said not to exist (the last word of its phrase).
+NONE_THERE = re.compile(
+    r"\bthere(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+no\s+(?:[a-z]+\s+)?([a-z]+)", re.IGNORECASE
+)
 NEG_RAISING = frozenset(
     {"think", "believe", "expect", "suppose", "imagine", "want", "seem", "feel"}
 )
@@ -665,17 +669,18 @@ def opposite(a: Claim, b: Claim) -> bool:
     after it reopens", not when the other claim is what someone denied ("denied that she had
     provided false information") or the denied word is asserted too ("that is not the
     objective, man is the objective")."""
-    if a.negated == b.negated:
+    a_denies, b_denies = (c.negated or bool(NONE_THERE.search(c.text)) for c in (a, b))
+    if a_denies == b_denies:
         return False
-    negative, positive = (a, b) if a.negated else (b, a)
+    negative, positive = (a, b) if a_denies else (b, a)
     if NEGATIVE.search(positive.text) or DENYING.search(positive.cue):
         return False
     if UNTIL.search(negative.text):
         return False
     denied = {stem(w) for w in DENIAL.findall(negative.text) if w.lower() not in NEG_RAISING}
-    denied -= content_stems(
-        DENIAL.sub(" ", negative.text)
-    )  # "not the objective, man is the objective"
+    denied |= {stem(w) for w in NONE_THERE.findall(negative.text)}  # "There is no emergency"
+    rest = NONE_THERE.sub(" ", DENIAL.sub(" ", negative.text))
+    denied -= content_stems(rest)  # "not the objective, man is the objective"
     return bool(denied & content_stems(positive.text))
 
 
