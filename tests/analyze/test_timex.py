@@ -170,6 +170,7 @@ def test_counts_from_the_previous_date(nlp, text, words, expected):  # type: ign
         ("Two days before the vote, he resigned.", "Two days before"),
         ("The ferry runs every day.", "every day"),
         ("You need not sit in church every Sunday.", "every Sunday"),
+        ("The bill designates Election Day as a federal holiday.", "Election Day"),  # a thing
         ("Prices rose in the past week.", "the past week"),
         ("Prices rose over the last year.", "the last year"),
         ("The station was built in the 1990s.", "1990s"),

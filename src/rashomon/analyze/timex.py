@@ -604,6 +604,10 @@ def _names_event(doc: Doc, f: Found) -> bool:
     victims"), names a body ("the Jan. 6 committee") or is part of a name ("the 17 February
     Brigade")."""
     r = f.reading
+    if r.election or (r.month is not None and r.day is not None and r.year is None):
+        span = doc.char_span(f.start, f.end, alignment_mode="expand")
+        if span is not None and len(span) and _day_as_thing(span):
+            return True
     if r.year is not None or r.month is None or r.day is None:
         return False
     span = doc.char_span(f.start, f.end, alignment_mode="expand")
@@ -617,6 +621,13 @@ def _names_event(doc: Doc, f: Found) -> bool:
     if head.lemma_.lower() in NAMED_BODIES:
         return True
     return head.tag_ == "NNS" and head.lemma_.lower() not in DATED_NOUNS
+
+
+def _day_as_thing(span: Span) -> bool:
+    """A named day as the object of a verb, a thing rather than when something happens:
+    "making Election Day a federal holiday" (not "as Election Day grows near", "ahead of
+    Election Day", "as of Sept. 30")."""
+    return span.root.dep_ == "dobj"
 
 
 def _part_of_name(doc: Doc, span: Span) -> bool:
