@@ -765,3 +765,20 @@ def test_a_connective_set_off_inside_a_sentence_is_dropped() -> None:
     )
     texts = [t for t, _ in run([told, FLOOD_B], [("q:c1",), ("b:c1",)])]
     assert "The repair of the old pier has been delayed until the end of the winter." in texts
+
+
+def test_a_figure_already_given_is_not_given_again() -> None:
+    first = A(
+        "a",
+        "Daily Ledger",
+        "The town paid roughly $141 million in flood repairs from 2019 to 2024, records show.",
+        [C("The town paid roughly $141 million in flood repairs from 2019 to 2024, records show.")],
+    )
+    again = A(
+        "b",
+        "Evening Post",
+        "Records show the town spent $140,937,785 on flood repairs over the six years.",
+        [C("Records show the town spent $140,937,785 on flood repairs over the six years.")],
+    )
+    texts = [t for t, _ in run([first, again], [("a:c1",), ("b:c1",)])]
+    assert sum("141" in t or "140,937,785" in t for t in texts) == 1

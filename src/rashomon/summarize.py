@@ -68,6 +68,11 @@ REDUNDANT_ABOVE = 0.8  # cosine to a picked sentence above which a candidate add
 # Sentences that pass on one speaker's words: the summary tells the event, not one voice's
 # denials five times over (set by hand).
 MAX_PER_SPEAKER = 3
+# A figure within this share of one the summary already gives is the same figure told again
+# (set by hand: "nearly $44 million" / "$43 million").
+SAME_FIGURE = 0.05
+FIGURE = re.compile(r"(\$)?\b(\d[\d,]*(?:\.\d+)?)(?:\s+(million|billion|trillion))?\b")
+SCALES = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
 # An outlet backs a sentence when its own claim of the fact is this close to the sentence's
 # claim (MiniLM cosine) or shares this share of content words (stem Jaccard); set by hand.
 SUPPORT_COSINE = 0.7
@@ -745,6 +750,8 @@ def select(
             continue
         if any(set(candidates[best].facts) & set(candidates[i].facts) for i in chosen):
             continue  # it would state a fact a second time
+        if _figures_given(candidates[best].text, [candidates[i].text for i in chosen]):
+            continue  # "$43 million in federal taxes" after "nearly $44 million in ... taxes"
         size = _words(candidates[best].text)
         if budget is not None and chosen and words + size > budget:
             continue
@@ -755,6 +762,28 @@ def select(
         chosen.append(best)
         words += size
     return [candidates[i] for i in chosen]
+
+
+def _figures_given(text: str, said: Sequence[str]) -> bool:
+    """Every large figure of ``text`` (a sum, or a number of 1,000 or more) is already given, to
+    within ``SAME_FIGURE``, by a sentence the summary says: the sentence tells those figures again
+    ("$140,937,785 over the eight year span" after "roughly $141 million")."""
+    mine = _large_figures(text)
+    given = [v for other in said for v in _large_figures(other)]
+    return bool(mine) and all(
+        any(abs(v - g) <= SAME_FIGURE * max(v, g) for g in given) for v in mine
+    )
+
+
+def _large_figures(text: str) -> list[float]:
+    out = []
+    for m in FIGURE.finditer(text):
+        digits, scale = m.group(2), (m.group(3) or "").lower()
+        value = float(digits.replace(",", "")) * SCALES.get(scale, 1)
+        year = not m.group(1) and not scale and re.fullmatch(r"(?:19|20)\d\d", digits)
+        if (m.group(1) or value >= 1000) and not year:
+            out.append(value)
+    return out
 
 
 def _voice(candidate: Candidate, index: _Index) -> str:
