@@ -77,6 +77,13 @@ def test_ids_follow_first_mention(nlp) -> None:  # type: ignore[no-untyped-def]
             "Lena Berg",
             "The port director",
         ),
+        # "Mr." says which of two people with one surname is meant, the one known to be a man
+        (
+            "The critics included Peter Lind, the husband of Kellyanne Lind. Mr. Lind wrote "
+            "that the plan was illegal.",
+            "Peter Lind",
+            "Lind",
+        ),
         # known first by a role, named later in apposition to it
         (
             "The port official who first raised the alarm resigned on Monday. As the official, "

@@ -730,6 +730,10 @@ class _Builder:
         if len(words) > 1:
             full = [c for c in found if len(c.words) > 1]
             found = full or [c for c in found if not self._claimed(words)]
+        if named.gender and len(found) > 1:
+            # "Mr. Conway" beside George T. Conway III and Kellyanne Conway (gender unknown):
+            # the one known to be a man
+            found = [c for c in found if c.gender == named.gender] or found
         bare = [_suffixed(c.words)[0] for c in found]
         one_name = all(names_compatible(a, b) for a, b in itertools.combinations(bare, 2))
         if len({_suffixed(c.words)[1] for c in found}) > 1 and one_name:
